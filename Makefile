@@ -1,0 +1,39 @@
+# The public contract: make, make test, make validate, make site, make serve (see README.md).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: all validate site downloads serve test fix bench clean
+
+all: validate site
+
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+validate: $(VENV)/.installed
+	$(PY) scripts/validate.py .
+
+# Downloads are written into docs/downloads/ so that MkDocs copies them to site/downloads/.
+downloads: $(VENV)/.installed
+	$(PY) scripts/export.py --out docs/downloads
+
+site: downloads
+	$(PY) scripts/site.py
+
+serve: site
+	$(VENV)/bin/mkdocs serve
+
+test: $(VENV)/.installed
+	$(PY) -m pytest
+
+fix: $(VENV)/.installed
+	$(PY) scripts/normalize.py .
+
+bench: $(VENV)/.installed
+	$(PY) scripts/bench.py
+
+clean:
+	rm -rf site docs/downloads docs/plans docs/agencies docs/tables docs/generated

@@ -1,0 +1,108 @@
+"""Shared helpers: reading the package, its schemas and its CSV files, text normalisation."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Order in which tables are documented, exported and checked.
+TABLES = ['plans', 'measures', 'responsibilities', 'agencies', 'agency_aliases',
+          'targets', 'members', 'citations', 'curation_notes']
+
+
+def compact(text: str) -> str:
+    """Form used to compare text with its source: NFKC, every whitespace removed.
+
+    Sources mix full- and half-width punctuation and pad text with layout
+    spaces (en spaces, NBSP, runs of blanks); none of that changes the words.
+    Used for comparison only, never for storing.
+    """
+    return re.sub(r'\s+', '', unicodedata.normalize('NFKC', text))
+
+
+_CN_DIGITS = {'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5,
+              '六': 6, '七': 7, '八': 8, '九': 9}
+
+
+def chinese_numeral(text: str) -> int | None:
+    """Value of a Chinese numeral below 100 (一, 十, 十四, 二十三); None if it is not one."""
+    if not text or any(c not in _CN_DIGITS and c != '十' for c in text):
+        return None
+    if '十' not in text:
+        return _CN_DIGITS[text] if len(text) == 1 else None
+    tens, _, units = text.partition('十')
+    if len(tens) > 1 or len(units) > 1:
+        return None
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
+
+
+def number_value(printed: str) -> int | None:
+    """Value of a task number as printed: 1, 1., 1、, (1), （一）, 一、 → 1."""
+    core = unicodedata.normalize('NFKC', printed).strip().strip('()（）.、．').strip()
+    if core.isdigit():
+        return int(core)
+    return chinese_numeral(core)
+
+
+def load_json(path: Path) -> dict:
+    return json.loads(path.read_text(encoding='utf-8'))
+
+
+def load_descriptor(package_dir: Path) -> dict:
+    return load_json(package_dir / 'datapackage.json')
+
+
+def load_schema(package_dir: Path, resource: dict) -> dict:
+    schema = resource.get('schema')
+    if isinstance(schema, str):
+        return load_json(package_dir / schema)
+    return schema or {}
+
+
+def resources_by_name(descriptor: dict) -> dict[str, dict]:
+    return {r['name']: r for r in descriptor.get('resources', []) if isinstance(r, dict) and 'name' in r}
+
+
+@dataclass
+class Table:
+    """A CSV table as read by us: header, rows as dicts, and each row's line number (header = 1)."""
+    header: list[str]
+    rows: list[dict[str, str]]
+    lines: list[int]
+
+
+def parse_csv(text: str) -> Table:
+    reader = csv.reader(io.StringIO(text, newline=''))
+    header: list[str] = []
+    rows: list[dict[str, str]] = []
+    lines: list[int] = []
+    start = 1
+    for record in reader:
+        if not header:
+            header = record
+        else:
+            rows.append(dict(zip(header, record + [''] * (len(header) - len(record)))))
+            lines.append(start)
+        start = reader.line_num + 1
+    return Table(header, rows, lines)
+
+
+def read_table(package_dir: Path, resource: dict) -> Table:
+    raw = (package_dir / resource['path']).read_bytes()
+    return parse_csv(raw.decode('utf-8-sig'))
+
+
+def load_tables(package_dir: Path = ROOT) -> dict[str, list[dict[str, str]]]:
+    """Every table of a valid package as a list of row dicts (strings, as stored)."""
+    descriptor = load_descriptor(package_dir)
+    return {r['name']: read_table(package_dir, r).rows for r in descriptor['resources']}
+
+
+def field_docs(schema: dict) -> dict[str, dict]:
+    return {f['name']: f for f in schema.get('fields', []) if isinstance(f, dict) and 'name' in f}
