@@ -86,6 +86,8 @@ def parse_csv(text: str) -> Table:
     for record in reader:
         if not header:
             header = record
+        elif not record:
+            pass  # a blank line: no row (the validator reports it)
         else:
             rows.append(dict(zip(header, record + [''] * (len(header) - len(record)))))
             lines.append(start)

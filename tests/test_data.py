@@ -134,3 +134,22 @@ def test_stored_text_is_not_normalised():
     printed = {r['as_printed'] for r in read_rows(ROOT, 'responsibilities')}
     assert '区市场监管局(区知识产权局)' in printed and '区市场监管局（知识产权局）' in printed
     assert any(unicodedata.normalize('NFKC', s) != s for s in printed)
+
+
+def test_resource_descriptions_are_kept_in_sync_with_schemas():
+    """The schema is the home of a table's description; datapackage.json repeats it for Frictionless tools."""
+    import json
+    descriptor = json.loads((ROOT / 'datapackage.json').read_text(encoding='utf-8'))
+    for resource in descriptor['resources']:
+        schema = json.loads((ROOT / resource['schema']).read_text(encoding='utf-8'))
+        assert resource['description'] == schema['description'], resource['name']
+
+
+def test_cross_check_corrections_are_in_the_data():
+    """Findings of the independent cross-check pass (see the closing note of the data package issue)."""
+    notes = {n['note_id']: n for n in read_rows(ROOT, 'curation_notes')}
+    assert notes['jilin-ip-strong-province-n03']['row_key'] == 'jilin-ip-strong-province-t08'
+    target = next(t for t in read_rows(ROOT, 'targets') if t['target_id'] == 'jilin-ip-strong-province-t08')
+    assert target['text'] == '有效注册商标25万件'
+    rongchang = next(p for p in read_rows(ROOT, 'plans') if p['plan_id'] == RC)
+    assert (rongchang['date_signed'], rongchang['date_published']) == ('2021-11-10', '2021-11-18')
