@@ -1,0 +1,286 @@
+"""Draft the rows of a new plan from its raw text, for a contributor to review.
+
+    python scripts/ingest.py SOURCE.txt --out DIR [--package DIR] [--plan-id ID] [--region-code CODE] [--title-en TEXT]
+    python scripts/ingest.py --evaluate            precision/recall on the package's sources and tests/ingest_cases/
+
+Writes DIR/plans.csv, measures.csv, responsibilities.csv, agencies.csv (only new agencies it
+proposes), agency_aliases.csv (spellings not yet in the package), targets.csv, members.csv and
+citations.csv, with the package's headers, then prints a summary and everything it could not place.
+
+Values it cannot know are left EMPTY and listed under "to fill" in the summary; scripts/validate.py
+rejects an empty required cell ("the cell is empty but a value is required"), so nothing
+unknown slips through. This holds for title_en, source_note, names in English, and region_code
+when the text does not say which jurisdiction issued the plan (then pass --region-code; agencies
+are matched against the package only within that region). Without --plan-id the plan is called
+draft-<hash of the text>: rename it.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import ROOT, load_descriptor, load_schema, load_tables, resources_by_name  # noqa: E402
+from ingest_agencies import AgencyBook, core_name, guess_kind  # noqa: E402
+from ingest_extras import citations, members, plan_facts, targets  # noqa: E402
+from ingest_region import Region, detect_region  # noqa: E402
+from ingest_tasks import Task, body_items, find_table, table_items, table_sections  # noqa: E402
+from ingest_text import CHAPTER, InputError, decode, deadline_date, is_noise, split_lines  # noqa: E402
+
+OUTPUT_TABLES = ['plans', 'measures', 'responsibilities', 'agencies', 'agency_aliases', 'targets', 'members', 'citations']
+
+
+@dataclass
+class Draft:
+    tables: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    info: list[str] = field(default_factory=list)        # summary lines
+    uncertain: list[str] = field(default_factory=list)   # rows to check
+    unplaced: list[str] = field(default_factory=list)    # source lines not used
+    to_fill: dict[str, int] = field(default_factory=dict)  # table.field -> empty required cells
+
+
+def read_source(path: Path) -> tuple[str, str]:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise InputError(f'cannot read {path}: {error.strerror}') from None
+    return decode(raw)
+
+
+def draft(path: Path, package: Path = ROOT, plan_id: str | None = None, region_code: str | None = None,
+          title_en: str = '') -> Draft:
+    text, encoding = read_source(path)
+    lines = split_lines(text)
+    tables = load_tables(package)
+    result = Draft()
+    facts = plan_facts(lines)
+    start = max(facts.title_line, 0)
+    result.info.append(f'source: {path} ({encoding}, {len(lines)} lines)')
+
+    # measures: an annex task table when there is one, else the numbered items of the body
+    table = find_table(lines)
+    if table:
+        header_end, columns = table
+        tasks, skipped = table_items(lines, header_end, columns)
+        table_sections(tasks, lines[start:header_end])
+        result.info.append(f'measures: {len(tasks)} from an annex task table (columns {", ".join(columns)})')
+    else:
+        tasks, skipped = body_items(lines, start)
+        result.info.append(f'measures: {len(tasks)} from numbered items in the body')
+    result.unplaced.extend(skipped)
+    first_chapter = next((i for i in range(start + 1, len(lines)) if lines[i].text and CHAPTER.match(lines[i].folded)), len(lines))
+    first_task = next((i for i, l in enumerate(lines) if tasks and l.number == tasks[0].line), len(lines))
+    if table:
+        first_task = next((i for i in range(first_chapter + 1, len(lines)) if re.match(r'^[(（][一二三四五六七八九十]+[)）]', lines[i].folded)), first_task)
+
+    # region
+    plans = tables.get('plans', [])
+    if region_code:
+        region = next((r for r in _regions(plans) if r.code == region_code), Region(region_code, '', '', '', ''))
+        how = 'given with --region-code'
+    else:
+        region, how = detect_region(text, facts.title, plans)
+    plan_id = plan_id or 'draft-' + hashlib.sha1(text.encode('utf-8')).hexdigest()[:8]
+    code = region.code if region else ''
+    result.info.append(f'region: {code or "UNKNOWN"} {region.name if region else ""} ({how})'.replace('  ', ' '))
+    if not region:
+        result.uncertain.append('region unknown: agencies are not matched against the package; pass --region-code to match them')
+    book = AgencyBook.load(tables, code, region.name if region else '') if region else AgencyBook('')
+    existing_ids = {row['agency_id'] for row in tables.get('agencies', [])}
+    existing_aliases = {(row['region_code'], row['alias']) for row in tables.get('agency_aliases', [])}
+
+    def agency_for(printed: str, where: str) -> str:
+        match = book.match(printed) if region else None
+        if match is None:
+            agency_id = _propose(printed, book, plan_id, region, existing_ids, result)
+            book.exact[printed] = agency_id
+            book._index(printed, agency_id)
+        else:
+            agency_id = match.agency_id
+            if match.how == 'normalised':
+                result.uncertain.append(f'{where}: {printed!r} matched to {agency_id} after normalisation; check it')
+        if (code, printed) not in existing_aliases:
+            existing_aliases.add((code, printed))
+            result.tables['agency_aliases'].append({'region_code': code, 'alias': printed, 'agency_id': agency_id})
+        return agency_id
+
+    for name in OUTPUT_TABLES:
+        result.tables[name] = []
+    result.tables['plans'].append({
+        'plan_id': plan_id, 'title': facts.title, 'title_en': title_en, 'doc_number': facts.doc_number,
+        'issuer': facts.issuer, 'publisher': facts.publisher, 'region_code': code,
+        'region_name': region.name if region else '', 'province': region.province if region else '',
+        'admin_level': region.level if region else '', 'date_signed': facts.date_signed,
+        'date_published': facts.date_published, 'status': facts.status, 'source_type': facts.source_type,
+        'source_url': facts.source_url, 'source_file': _source_file(path, package), 'source_note': ''})
+    result.info.append(f'plan: {facts.title or "(no title found)"} | doc number: {facts.doc_number or "-"} | '
+                       f'signed {facts.date_signed or "-"} | published {facts.date_published or "-"} | status {facts.status} | '
+                       f'issuer {facts.issuer or "-"}')
+    result.uncertain.append(f'plans.source_type guessed as {facts.source_type} from the page layout; check it')
+    result.uncertain.extend(f'plans: {note}' for note in facts.notes or [])
+
+    _measures(tasks, plan_id, result, agency_for)
+    for seq, row in enumerate(citations(lines, first_chapter, facts.title, start), start=1):
+        result.tables['citations'].append({'plan_id': plan_id, 'seq': str(seq), **row, 'note': ''})
+    indicator_en = {row['indicator']: row['indicator_en'] for row in tables.get('targets', [])}
+    for seq, row in enumerate(targets(lines[start:], max(first_task - start, 0)), start=1):
+        result.tables['targets'].append({'target_id': f'{plan_id}-t{seq:02d}', 'plan_id': plan_id, 'measure_id': '',
+                                         'year': row['year'], 'indicator': row['indicator'],
+                                         'indicator_en': indicator_en.get(row['indicator'], ''), 'value': row['value'],
+                                         'unit': row['unit'], 'qualifier': row['qualifier'], 'text': row['text']})
+    for seq, row in enumerate(members(lines), start=1):
+        agency = agency_for(row['agency_as_printed'], f'member {seq}') if row['agency_as_printed'] else ''
+        result.tables['members'].append({'plan_id': plan_id, 'seq': str(seq), **row, 'agency_id': agency})
+    counts = {name: len(rows) for name, rows in result.tables.items()}
+    result.info.append('rows: ' + ', '.join(f'{name} {n}' for name, n in counts.items()))
+    result.to_fill = _empty_required(result.tables, package)
+    return result
+
+
+def _regions(plans: list[dict[str, str]]) -> list[Region]:
+    from ingest_region import known_regions
+    return known_regions(plans)
+
+
+def _source_file(path: Path, package: Path) -> str:
+    try:
+        rel = path.resolve().relative_to(package.resolve())
+        if rel.parts[:2] == ('data', 'sources'):
+            return rel.as_posix()
+    except ValueError:
+        pass
+    return f'data/sources/{path.name}'
+
+
+def _propose(printed: str, book: AgencyBook, plan_id: str, region: Region | None, existing: set[str], result: Draft) -> str:
+    """A new agency row for a printed name the package does not know."""
+    prefix = book.region_slug or (plan_id.split('-')[0] if not plan_id.startswith('draft-') else 'new')
+    slug = book.slug_of_core.get(core_name(printed)) or 'agency'
+    agency_id, n = f'{prefix}-{slug}', 1
+    while agency_id in existing:
+        n += 1
+        agency_id = f'{prefix}-{slug}-{n}'
+    existing.add(agency_id)
+    name = printed
+    if region and region.name and printed[:1] in '区县市' and not printed.startswith('市场'):
+        name = region.name + printed[1:]
+    result.tables['agencies'].append({'agency_id': agency_id, 'name': name, 'name_en': '',
+                                      'region_code': region.code if region else '', 'kind': guess_kind(printed),
+                                      'note': f'Proposed by scripts/ingest.py from the printed form {printed}; check the canonical name, id and kind.'})
+    result.uncertain.append(f'new agency {agency_id} for {printed!r}: check name, kind and whether it is an existing agency')
+    return agency_id
+
+
+def _measures(tasks: list[Task], plan_id: str, result: Draft, agency_for) -> None:
+    previous = None
+    from common import number_value
+    for seq, task in enumerate(tasks, start=1):
+        measure_id = f'{plan_id}-{seq:03d}'
+        result.tables['measures'].append({'measure_id': measure_id, 'plan_id': plan_id, 'seq': str(seq), 'number': task.number,
+                                          'chapter': task.chapter, 'section': task.section, 'text': task.text.strip(),
+                                          'deadline': task.deadline, 'deadline_date': deadline_date(task.deadline) or ''})
+        value = number_value(task.number)
+        if previous is not None and value is not None and value != previous + 1:
+            result.uncertain.append(f'measure {task.number} (line {task.line}): numbering jumps from {previous} to {value}')
+        elif previous is None and value not in (None, 1):
+            result.uncertain.append(f'measure {task.number} (line {task.line}): the list starts at {value}, not 1 (a page that starts mid-list?)')
+        previous = value if value is not None else previous
+        if not task.duties:
+            result.uncertain.append(f'measure {task.number} (line {task.line}): no responsible agency found')
+        for note in task.notes:
+            result.uncertain.append(f'measure {task.number}: {note}')
+        for index, duty in enumerate(task.duties, start=1):
+            agency = agency_for(duty.printed, f'measure {task.number}')
+            result.tables['responsibilities'].append({'measure_id': measure_id, 'seq': str(index), 'agency_id': agency,
+                                                      'role': duty.role, 'as_printed': duty.printed})
+
+
+def headers(package: Path) -> dict[str, list[str]]:
+    descriptor = load_descriptor(package)
+    resources = resources_by_name(descriptor)
+    return {name: [f['name'] for f in load_schema(package, resources[name])['fields']] for name in OUTPUT_TABLES}
+
+
+def _empty_required(tables: dict[str, list[dict[str, str]]], package: Path) -> dict[str, int]:
+    descriptor = load_descriptor(package)
+    resources = resources_by_name(descriptor)
+    empty: dict[str, int] = {}
+    for name, rows in tables.items():
+        fields = load_schema(package, resources[name])['fields']
+        required = [f['name'] for f in fields if f.get('constraints', {}).get('required')]
+        for row in rows:
+            for column in required:
+                if not row.get(column):
+                    empty[f'{name}.{column}'] = empty.get(f'{name}.{column}', 0) + 1
+    return empty
+
+
+def write(result: Draft, out: Path, package: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    for name, header in headers(package).items():
+        with open(out / f'{name}.csv', 'w', encoding='utf-8', newline='') as handle:
+            writer = csv.DictWriter(handle, header, lineterminator='\n', extrasaction='ignore')
+            writer.writeheader()
+            writer.writerows(result.tables.get(name, []))
+
+
+def summary(result: Draft) -> list[str]:
+    out = list(result.info)
+    if result.to_fill:
+        out.append('to fill (left empty; scripts/validate.py rejects them until filled): '
+                   + ', '.join(f'{k} ({n} row{"s" if n > 1 else ""})' for k, n in sorted(result.to_fill.items())))
+    out.append(f'to check ({len(result.uncertain)}):')
+    out.extend(f'  {line}' for line in result.uncertain)
+    out.append(f'could not place ({len(result.unplaced)}):')
+    out.extend(f'  {line}' for line in result.unplaced)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0], epilog=__doc__.split('\n\n', 2)[2],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument('source', nargs='?', type=Path, help='raw text of one plan (UTF-8 with or without BOM, or GB18030)')
+    parser.add_argument('--out', type=Path, help='directory to write the drafted CSV files into')
+    parser.add_argument('--package', type=Path, default=ROOT, help='package whose agencies and aliases are matched (default: this repository)')
+    parser.add_argument('--plan-id', help='plan_id to use (default: draft-<hash>)')
+    parser.add_argument('--region-code', help='6-digit code of the issuing jurisdiction when the text does not make it clear')
+    parser.add_argument('--title-en', default='', help='English title (otherwise left empty to fill)')
+    parser.add_argument('--evaluate', action='store_true', help='print precision/recall on the package sources and tests/ingest_cases/ and exit')
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return 0 if exit_.code == 0 else 2
+    if args.evaluate:
+        from ingest_eval import print_evaluation
+        print_evaluation(args.package)
+        return 0
+    if args.source is None or args.out is None:
+        print('give a SOURCE file and --out DIR (or --evaluate); see --help', file=sys.stderr)
+        return 2
+    if args.region_code and not re.fullmatch(r'[1-8]\d{5}', args.region_code):
+        print(f'--region-code {args.region_code!r}: give a 6-digit administrative division code such as 500153', file=sys.stderr)
+        return 2
+    if args.plan_id and not re.fullmatch(r'[a-z0-9]+(-[a-z0-9]+)*', args.plan_id):
+        print(f'--plan-id {args.plan_id!r}: use lowercase ASCII words joined by hyphens', file=sys.stderr)
+        return 2
+    if not (args.package / 'datapackage.json').is_file():
+        print(f'{args.package}: no datapackage.json there; give the package directory with --package', file=sys.stderr)
+        return 2
+    try:
+        result = draft(args.source, args.package, args.plan_id, args.region_code, args.title_en)
+    except InputError as error:
+        print(f'{args.source}: {error}', file=sys.stderr)
+        return 1
+    write(result, args.out, args.package)
+    print('\n'.join(summary(result)))
+    print(f'wrote {len(OUTPUT_TABLES)} CSV files to {args.out}')
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,115 @@
+"""Precision and recall of scripts/ingest.py against hand-made rows.
+
+Two sets of truth: the package's own five plans (data/*.csv, each linked to its source by
+plans.source_file) and the test documents under tests/ingest_cases/<case>/ (source.txt with
+expected_measures.csv: number,text and expected_responsibilities.csv: number,as_printed,role,
+written by hand from reading the document).
+
+A measure counts as found when its printed number and its text (compared after NFKC with every
+space removed, the validator's notion of verbatim) equal an expected one; a responsibility when
+its measure number, agency string (same comparison) and role do.
+"""
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from common import ROOT, compact, load_tables
+
+CASES = ROOT / 'tests' / 'ingest_cases'
+
+
+@dataclass
+class Score:
+    name: str
+    found: int
+    drafted: int
+    expected: int
+
+    @property
+    def precision(self) -> float:
+        return self.found / self.drafted if self.drafted else (1.0 if not self.expected else 0.0)
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.expected if self.expected else (1.0 if not self.drafted else 0.0)
+
+
+def score(name: str, drafted: list[tuple], expected: list[tuple]) -> Score:
+    found = sum((Counter(drafted) & Counter(expected)).values())
+    return Score(name, found, len(drafted), len(expected))
+
+
+def measure_keys(rows: list[dict[str, str]]) -> list[tuple[str, str]]:
+    return [(compact(r['number']), compact(r['text'])) for r in rows]
+
+
+def duty_keys(rows: list[dict[str, str]], number_of: dict[str, str] | None = None) -> list[tuple[str, str, str]]:
+    return [(compact(number_of[r['measure_id']] if number_of else r['number']), compact(r['as_printed']), r['role']) for r in rows]
+
+
+def drafted_keys(result) -> tuple[list, list]:
+    number_of = {m['measure_id']: m['number'] for m in result.tables['measures']}
+    return measure_keys(result.tables['measures']), duty_keys(result.tables['responsibilities'], number_of)
+
+
+def evaluate_sources(package: Path = ROOT) -> list[tuple[Score, Score]]:
+    from ingest import draft
+    tables = load_tables(package)
+    scores = []
+    for plan in tables['plans']:
+        measures = [m for m in tables['measures'] if m['plan_id'] == plan['plan_id']]
+        number_of = {m['measure_id']: m['number'] for m in measures}
+        duties = [r for r in tables['responsibilities'] if r['measure_id'] in number_of]
+        result = draft(package / plan['source_file'], package, plan_id=plan['plan_id'])
+        got_measures, got_duties = drafted_keys(result)
+        scores.append((score(plan['plan_id'], got_measures, measure_keys(measures)),
+                       score(plan['plan_id'], got_duties, duty_keys(duties, number_of))))
+    return scores
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    if not path.is_file():
+        return []
+    with open(path, encoding='utf-8', newline='') as handle:
+        return list(csv.DictReader(handle))
+
+
+def evaluate_cases(cases: Path = CASES, package: Path = ROOT) -> list[tuple[Score, Score]]:
+    from ingest import draft
+    scores = []
+    for case in sorted(p for p in cases.iterdir() if p.is_dir()):
+        source = next(case.glob('source*.txt'))
+        result = draft(source, package)
+        got_measures, got_duties = drafted_keys(result)
+        scores.append((score(case.name, got_measures, measure_keys(read_csv(case / 'expected_measures.csv'))),
+                       score(case.name, got_duties, duty_keys(read_csv(case / 'expected_responsibilities.csv')))))
+    return scores
+
+
+def table(scores: list[tuple[Score, Score]]) -> list[str]:
+    lines = ['| document | measures P | measures R | found/drafted/expected | responsibilities P | responsibilities R | found/drafted/expected |',
+             '| --- | ---: | ---: | ---: | ---: | ---: | ---: |']
+    for measures, duties in scores:
+        lines.append(f'| {measures.name} | {measures.precision:.2f} | {measures.recall:.2f} | {measures.found}/{measures.drafted}/{measures.expected} '
+                     f'| {duties.precision:.2f} | {duties.recall:.2f} | {duties.found}/{duties.drafted}/{duties.expected} |')
+    total_m = score('all', [], [])
+    total_d = score('all', [], [])
+    for measures, duties in scores:
+        for total, part in ((total_m, measures), (total_d, duties)):
+            total.found += part.found
+            total.drafted += part.drafted
+            total.expected += part.expected
+    lines.append(f'| **all** | {total_m.precision:.2f} | {total_m.recall:.2f} | {total_m.found}/{total_m.drafted}/{total_m.expected} '
+                 f'| {total_d.precision:.2f} | {total_d.recall:.2f} | {total_d.found}/{total_d.drafted}/{total_d.expected} |')
+    return lines
+
+
+def print_evaluation(package: Path = ROOT) -> None:
+    print('The five sources against data/*.csv:')
+    print('\n'.join(table(evaluate_sources(package))))
+    if CASES.is_dir():
+        print('\nTest documents in tests/ingest_cases/ against their hand-made expected rows:')
+        print('\n'.join(table(evaluate_cases(CASES, package))))
