@@ -427,3 +427,19 @@ def test_help_describes_the_files():
                             capture_output=True, text=True)
     assert result.returncode == 0
     assert 'TABLE_excel.csv' in result.stdout and 'manifest.json' in result.stdout
+
+
+def test_every_download_names_the_data_licence(built):
+    """What the README's Licences section promises: the licence travels with the files."""
+    import pyarrow.parquet as pq
+    from openpyxl import load_workbook
+    licence = DESCRIPTOR['licenses'][0]['name']
+    with zipfile.ZipFile(built / f'{NAME}.zip') as z:
+        assert json.loads(z.read('datapackage.json'))['licenses'] == DESCRIPTOR['licenses']
+        assert f'license: {licence}' in z.read('CITATION.cff').decode('utf-8')
+    about = dict(row[:2] for row in load_workbook(built / f'{NAME}.xlsx')['about'].iter_rows(values_only=True))
+    assert licence in about['licence of the data']
+    package = dict(sqlite3.connect(built / f'{NAME}.sqlite').execute('SELECT key, value FROM _package'))
+    assert json.loads(package['licenses']) == DESCRIPTOR['licenses']
+    for table in TABLES:
+        assert json.loads(pq.read_schema(built / f'{table}.parquet').metadata[b'licenses']) == DESCRIPTOR['licenses']
