@@ -90,12 +90,12 @@ def draft(path: Path, package: Path = ROOT, plan_id: str | None = None, region_c
     result.info.append(f'region: {code or "UNKNOWN"} {region.name if region else ""} ({how})'.replace('  ', ' '))
     if not region:
         result.uncertain.append('region unknown: agencies are not matched against the package; pass --region-code to match them')
-    book = AgencyBook.load(tables, code, region.name if region else '') if region else AgencyBook('')
+    book = AgencyBook.load(tables, code, region.name if region else '')
     existing_ids = {row['agency_id'] for row in tables.get('agencies', [])}
     existing_aliases = {(row['region_code'], row['alias']) for row in tables.get('agency_aliases', [])}
 
     def agency_for(printed: str, where: str) -> str:
-        match = book.match(printed) if region else None
+        match = book.match(printed)   # without a region the book holds only the agencies this draft proposes
         if match is None:
             agency_id = _propose(printed, book, plan_id, region, existing_ids, result)
             book.exact[printed] = agency_id
@@ -133,7 +133,9 @@ def draft(path: Path, package: Path = ROOT, plan_id: str | None = None, region_c
                                          'year': row['year'], 'indicator': row['indicator'],
                                          'indicator_en': indicator_en.get(row['indicator'], ''), 'value': row['value'],
                                          'unit': row['unit'], 'qualifier': row['qualifier'], 'text': row['text']})
-    for seq, row in enumerate(members(lines), start=1):
+    member_rows, member_lines = members(lines)
+    result.unplaced = [u for u in result.unplaced if int(u.split(':')[0].split()[1]) not in member_lines]
+    for seq, row in enumerate(member_rows, start=1):
         agency = agency_for(row['agency_as_printed'], f'member {seq}') if row['agency_as_printed'] else ''
         result.tables['members'].append({'plan_id': plan_id, 'seq': str(seq), **row, 'agency_id': agency})
     counts = {name: len(rows) for name, rows in result.tables.items()}
@@ -160,7 +162,7 @@ def _source_file(path: Path, package: Path) -> str:
 def _propose(printed: str, book: AgencyBook, plan_id: str, region: Region | None, existing: set[str], result: Draft) -> str:
     """A new agency row for a printed name the package does not know."""
     prefix = book.region_slug or (plan_id.split('-')[0] if not plan_id.startswith('draft-') else 'new')
-    slug = book.slug_of_core.get(core_name(printed)) or 'agency'
+    slug = book.slug_of_core.get(core_name(printed, region.name if region else '')) or 'agency'
     agency_id, n = f'{prefix}-{slug}', 1
     while agency_id in existing:
         n += 1

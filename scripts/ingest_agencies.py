@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ingest_text import fold, key
 
 # How agency names end (after removing bracketed second names).
-SUFFIX = re.compile(r'(局|委|院|部|办|中心|会|室|处|所|队|站|厅|府|街道|镇|乡|海关|支行|分行|行|公司|联|团|部门|单位|党校|办事处|'
+SUFFIX = re.compile(r'(局|委|院|部|办|中心|会|室|处|所|队|站|厅|府|社|街道|镇|乡|海关|支行|分行|行|公司|联|团|部门|单位|党校|办事处|'
                     r'管委会|集团|银保监分局|小组|检察院|法院|法庭|协会|学会|商会|研究院|大学|学院|电视台|报社|区委|县委|市委|园区|开发区|高新区)$')
 # Bodies that carry a second name plate, printed after the first name with its bracket lost.
 SECOND_NAMES = ('知识产权局', '新闻出版局', '版权局', '电影局', '外事办', '港澳办', '台办', '宗教局', '档案局', '保密局', '密码局', '扶贫办')
@@ -150,7 +150,8 @@ class AgencyBook:
         firsts = [row['agency_id'].split('-')[0] for row in own]
         if firsts:
             book.region_slug = max(set(firsts), key=firsts.count)
-        book.slug_of_core = learn_slugs(agencies)
+        region_names = {row.get('region_code', ''): row.get('region_name', '') for row in tables.get('plans', [])}
+        book.slug_of_core = learn_slugs(agencies, tables.get('agency_aliases', []), region_names)
         return book
 
     def _index(self, name: str, agency_id: str) -> None:
@@ -167,21 +168,33 @@ class AgencyBook:
         return None
 
 
-def core_name(name: str) -> str:
-    """The part of an agency name after its jurisdiction: 天津市东丽区商务局 → 商务局, 区商务局 → 商务局."""
+def core_name(name: str, region_name: str = '') -> str:
+    """An agency name without its jurisdiction: (天津市东丽区)商务局 → 商务局, 区商务局 → 商务局; second names dropped."""
     folded = strip_brackets(key(name))
-    match = re.match(r'^(?:中共)?(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区))?(?:[\u4e00-\u9fff]{1,8}?市(?!场))?(?:[\u4e00-\u9fff]{1,6}?[区县旗](?!委))?', folded)
-    core = folded[match.end():] if match and match.end() < len(folded) else folded
-    return core.lstrip('区市县省')
+    region = key(region_name)
+    for start in range(len(region) - 1):
+        if folded.startswith(region[start:]) and len(folded) > len(region) - start:
+            folded = folded[len(region) - start:]
+            break
+    if folded[:1] in PREFIXES and len(folded) > 2 and not folded.startswith('市场'):
+        folded = folded[1:]
+    for second in SECOND_NAMES:
+        for prefix in ('',) + PREFIXES:
+            if folded.endswith(prefix + second) and len(folded) > len(prefix + second):
+                return folded[:-len(prefix + second)]
+    return folded
 
 
-def learn_slugs(agencies: list[dict[str, str]]) -> dict[str, str]:
-    """English id endings learnt from the package: 商务局 → commerce (from dongli-commerce, 天津市东丽区商务局)."""
+def learn_slugs(agencies: list[dict[str, str]], aliases: list[dict[str, str]], region_names: dict[str, str]) -> dict[str, str]:
+    """English id endings learnt from the package: 商务局 → commerce (from dongli-commerce, 天津市东丽区商务局,
+    and from aliases such as 区市场监管局 → dongli-market-regulation)."""
     seen: dict[str, dict[str, int]] = {}
-    for row in agencies:
-        parts = row.get('agency_id', '').split('-', 1)
+    named = [(row.get('agency_id', ''), row.get('name', ''), row.get('region_code', '')) for row in agencies]
+    named += [(row.get('agency_id', ''), row.get('alias', ''), row.get('region_code', '')) for row in aliases]
+    for agency_id, name, code in named:
+        parts = agency_id.split('-', 1)
         if len(parts) == 2:
-            counts = seen.setdefault(core_name(row.get('name', '')), {})
+            counts = seen.setdefault(core_name(name, region_names.get(code, '')), {})
             counts[parts[1]] = counts.get(parts[1], 0) + 1
     return {core: max(sorted(c), key=c.get) for core, c in seen.items() if core}
 

@@ -41,11 +41,10 @@ def plan_facts(lines: list[Line]) -> PlanFacts:
         folded = line.folded
         if not line.text or is_noise(line) or WRAPPER.search(folded) or folded.startswith(('附件', '附表')):
             continue
-        bare = DRAFT.sub('', folded).strip()
+        bare = re.sub(r'[(（]\s*\d{4}\s*[-—–－至]\s*\d{4}\s*年?\s*[)）]$', '', DRAFT.sub('', folded).strip())
         if (len(bare) <= 60 and re.search(PLAN_WORDS + r'$', bare) and not re.search(r'[。,，;；:：]', bare)
                 and not CHAPTER.match(folded) and not re.match(r'^[(（]', folded)):
-            facts.title = line.text[:len(DRAFT.sub('', line.text).rstrip())].strip() if DRAFT.search(line.text) else line.text
-            facts.title = DRAFT.sub('', facts.title).strip()
+            facts.title = DRAFT.sub('', line.text).strip()
             facts.title_line = index
             break
     if not facts.title and meta.get('标题'):
@@ -202,8 +201,10 @@ ROLE_LABEL = re.compile(r'^((?:副\s*)?召\s*集\s*人|成\s*员|办\s*公\s*室
 POST_AGENCY = re.compile(r'^(.+?(?:局|委|院|部|办|中心|分局|办事处|街道|镇|乡|管委会|办公室|政府))(?=党|副|局长|主任|委员|常务|成员|部长|院长|检察长|镇长|书记|$|[(（])')
 
 
-def members(lines: list[Line]) -> list[dict[str, str]]:
+def members(lines: list[Line]) -> tuple[list[dict[str, str]], set[int]]:
+    """Rows of a member list (召集人 / 副召集人 / 成员, role labels spaced out or carried over) and the lines used."""
     rows: list[dict[str, str]] = []
+    used: set[int] = set()
     body = ''
     role, role_printed = '', ''
     active = False
@@ -214,6 +215,7 @@ def members(lines: list[Line]) -> list[dict[str, str]]:
         heading = re.match(r'^(.{2,30}?)(成员名单|组成人员名单|人员名单)$', folded)
         if heading:
             body, active = line.text[:len(heading.group(1))], True
+            used.add(line.number)
             continue
         if not active:
             continue
@@ -231,6 +233,7 @@ def members(lines: list[Line]) -> list[dict[str, str]]:
             for name, office_role in office:
                 rows.append({'body': body, 'role': office_role, 'role_as_printed': '兼任' + office_role, 'name': name,
                              'name_as_printed': name, 'post': '', 'agency_as_printed': ''})
+            used.add(line.number)
             active = False
             continue
         match = re.match(r'^(.*?\S)\s+(\S+)$', rest.strip())
@@ -243,7 +246,8 @@ def members(lines: list[Line]) -> list[dict[str, str]]:
         if not re.fullmatch(r'[\u4e00-\u9fff]{2,4}', name):
             continue
         agency = POST_AGENCY.match(post)
+        used.add(line.number)
         rows.append({'body': body, 'role': {'召集人': '召集人', '副召集人': '副召集人', '成员': '成员'}.get(role, role),
                      'role_as_printed': printed_now, 'name': name, 'name_as_printed': name_printed, 'post': post,
                      'agency_as_printed': agency.group(1) if agency and agency.group(1) not in ('区委', '市委', '县委') else ''})
-    return rows
+    return rows, used

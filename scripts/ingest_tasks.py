@@ -192,7 +192,7 @@ def body_items(lines: list[Line], start: int) -> tuple[list[Task], list[str]]:
         if duties:
             uses_brackets = True
             current.duties, current.deadline = duties, deadline
-            open_item = False
+            open_item = fold(current.text).rstrip('。. ')[-1:] not in CLOSE   # a bracket wrapped onto the next line
         else:
             open_item = not re.search(r'[。;；！!]$', fold(current.text)) or uses_brackets
     for task in tasks:
@@ -259,10 +259,13 @@ def table_items(lines: list[Line], start: int, columns: list[str]) -> tuple[list
     current: Task | None = None
     filled = 0           # agency cells read for the current row
     cell_open = False    # the last agency cell ended with 、 (wrapped onto the next line)
+    one_line_rows = len(cells_of(lines[start - 1])) > 1
     for line in lines[start:]:
         if not line.text or is_noise(line):
             continue
         cells = cells_of(line)
+        if one_line_rows and len(cells) == 1 and tasks:
+            break   # a table copied with its rows on single lines ends where the rows end
         if re.fullmatch(r'\d{1,3}', key(cells[0])):
             current = Task(cells[0], '', section=section, line=line.number)
             tasks.append(current)

@@ -110,7 +110,7 @@ _NOISE = re.compile(
 
 METADATA = re.compile(r'^\s*[\[【•·*]?\s*(索\s*引\s*号|发\s*文\s*字\s*号|主\s*题\s*分\s*类|体\s*裁\s*分\s*类|发\s*布\s*机\s*构|'
                       r'成\s*文\s*日\s*期|发\s*布\s*日\s*期|有\s*效\s*性|名\s*称|联合发文单位|修改和废止依据|文\s*号|'
-                      r'来\s*源|标\s*题|地\s*址|信息来源|发文机关|公开方式|生效日期|废止日期)\s*[\]】]?\s*[:：]?')
+                      r'来\s*源|标\s*题|地\s*址|信息来源|发文机关|公开方式|生效日期|废止日期|发布时间|浏览次数)\s*[\]】]?\s*[:：]?')
 
 
 def is_noise(line: Line) -> bool:
@@ -121,7 +121,7 @@ def metadata_fields(lines: list[Line]) -> dict[str, str]:
     """Fields of a web page's metadata table ([ 发文字号 ] X, • 发 文 字 号 :X, 来源:X); first non-empty value wins."""
     fields: dict[str, str] = {}
     label = re.compile(r'[\[【•·*]?\s*(索\s*引\s*号|发\s*文\s*字\s*号|主\s*题\s*分\s*类|体\s*裁\s*分\s*类|发\s*布\s*机\s*构|成\s*文\s*日\s*期|'
-                       r'发\s*布\s*日\s*期|有\s*效\s*性|名\s*称|来\s*源|标\s*题|地\s*址|信息来源|发文机关|文\s*号)\s*[\]】]?\s*[:：]?')
+                       r'发\s*布\s*日\s*期|有\s*效\s*性|名\s*称|来\s*源|标\s*题|地\s*址|信息来源|发文机关|文\s*号|发布时间|浏览次数)\s*[\]】]?\s*[:：]?')
     for line in lines:
         matches = list(label.finditer(line.folded))
         if not matches or matches[0].start() > 3:
@@ -130,7 +130,7 @@ def metadata_fields(lines: list[Line]) -> dict[str, str]:
             end = matches[index + 1].start() if index + 1 < len(matches) else len(line.text)
             value = line.text[match.end():end].strip(' |')
             name = re.sub(r'\s+', '', match.group(1))
-            name = {'文号': '发文字号', '信息来源': '来源', '发文机关': '发布机构'}.get(name, name)
+            name = {'文号': '发文字号', '信息来源': '来源', '发文机关': '发布机构', '发布时间': '发布日期'}.get(name, name)
             if value and name not in fields:
                 fields[name] = value
     return fields
