@@ -77,13 +77,27 @@ class Table:
     lines: list[int]
 
 
+class CSVSyntaxError(ValueError):
+    """A CSV file that does not parse; `line` is where the broken record starts (header = 1)."""
+    def __init__(self, message: str, line: int):
+        super().__init__(message)
+        self.line = line
+
+
 def parse_csv(text: str) -> Table:
-    reader = csv.reader(io.StringIO(text, newline=''))
+    reader = csv.reader(io.StringIO(text, newline=''), strict=True)
     header: list[str] = []
     rows: list[dict[str, str]] = []
     lines: list[int] = []
     start = 1
-    for record in reader:
+    records = iter(reader)
+    while True:
+        try:
+            record = next(records)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            raise CSVSyntaxError(str(error), start) from None
         if not header:
             header = record
         elif not record:

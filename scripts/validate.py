@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import TABLES, Table, compact, field_docs, number_value, parse_csv  # noqa: E402
+from common import TABLES, CSVSyntaxError, Table, compact, field_docs, number_value, parse_csv  # noqa: E402
 
 MAX_REPEATS = 20  # lines shown for one (file, check, field) before "… and N more"
 REQUIRED_ROWS = ('plans', 'measures', 'responsibilities', 'agencies', 'agency_aliases')
@@ -71,8 +71,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        '缺少列 {columns}{renamed_zh}；表头应为：{header}'),
     'header-extra': ('unexpected column(s) {columns}; the header must be: {header}', '多出列 {columns}；表头应为：{header}'),
     'header-order': ('the columns are out of order; the header must be: {header}', '列的顺序不对；表头应为：{header}'),
-    'unbalanced-quote': ('a double quote opened on this line is never closed, so the rest of the file was read as one cell: close the quote (write "" for a quote inside a cell).',
-                         '此行的双引号没有闭合，文件其余部分被读成了一个单元格：请补上闭合引号（单元格内的引号写作 ""）。'),
+    'unbalanced-quote': ('a double quote in this row is not balanced (a quoted cell is never closed, or text follows its closing quote): quote the whole cell and write "" for a quote inside it.',
+                         '此行的双引号不成对（带引号的单元格没有闭合，或闭合引号后还有文字）：请用引号括起整个单元格，单元格内的引号写作 ""。'),
     'type-error': ('"{cell}" is not a valid {type}{hint}.', '“{cell}”不是有效的{type_zh}{hint_zh}。'),
     'required': ('the cell is empty but a value is required.', '单元格为空，但此字段必填。'),
     'enum': ('"{cell}" is not an allowed value; use one of: {values}.', '“{cell}”不是允许的取值；请使用其中之一：{values}。'),
@@ -90,6 +90,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                    '此行单元格多于表头（{width} 列）：可能是含逗号的文本单元格未加引号；请用双引号括起该单元格。'),
     'blank-row': ('blank line: delete it (make fix removes blank lines).', '空行：请删除（make fix 会删除空行）。'),
     'frictionless': ('{note}', '{note}'),
+    'upstream-skipped': ('the upstream checks of this table stopped because a table it refers to ({tables}) could not be read: fix that file first, then validate again.',
+                         '此表的上游检查已中止，因为其引用的表（{tables}）无法读取：请先修正该文件，再重新校验。'),
     'whitespace': ('leading or trailing whitespace: remove it (make fix does).', '首尾有空白：请删除（make fix 可自动处理）。'),
     'control': ('control character U+{code} (a line break or tab inside a cell?): remove it.', '含控制字符 U+{code}（单元格内的换行或制表符？）：请删除。'),
     'invisible': ('invisible or invalid character U+{code} ({name}): remove it (make fix removes zero-width characters).',
@@ -267,9 +269,10 @@ class Validator:
                 self.add(rel, None, None, 'empty-file', 'empty-file', header=header)
                 self.unreadable.add(name)
                 continue
-            table = parse_csv(text)
-            if text.count('"') % 2 and table.lines:
-                self.add(rel, table.lines[-1] if table.rows else 1, None, 'unbalanced-quote', 'unbalanced-quote')
+            try:
+                table = parse_csv(text)
+            except CSVSyntaxError as error:
+                self.add(rel, error.line, None, 'unbalanced-quote', 'unbalanced-quote')
                 self.unreadable.add(name)
                 continue
             self.tables[name] = table
@@ -376,6 +379,10 @@ class Validator:
             row = getattr(error, 'row_number', None)
             field = getattr(error, 'field_name', None)
             cell = getattr(error, 'cell', '')
+            if error.type in ('encoding-error', 'source-error', 'scheme-error', 'format-error') and self.unreadable:
+                broken = ', '.join(sorted(self.resources[n]['path'] for n in self.unreadable if n in self.resources))
+                self.add(rel, None, None, 'skipped', 'upstream-skipped', tables=broken)
+                continue
             if error.type in ('blank-row', 'missing-cell', 'extra-cell') or row in blank_rows:
                 continue  # reported once per row above
             if row in short_rows and error.type == 'constraint-error':

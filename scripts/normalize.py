@@ -1,0 +1,162 @@
+"""Fix the mechanical problems of a package's CSV files, printing every change.
+
+    python scripts/normalize.py [PACKAGE_DIR] [--check]
+
+What it changes, and nothing else:
+  * encoding: GB18030/GBK or UTF-16 files are re-encoded as UTF-8; a UTF-8 byte-order mark is removed;
+  * line endings: CRLF and lone CR become LF; the last line gets its newline; blank lines are removed;
+  * cells: leading and trailing whitespace is removed; zero-width characters (U+200B–U+200D,
+    U+2060, U+FEFF) are removed; non-standard spaces (no-break, en, em, ideographic …) become
+    an ordinary space;
+  * identifiers (fields whose schema has a pattern): full-width and lookalike characters become
+    ASCII (Unicode NFKC, and ‐ ‑ ‒ – — − become -).
+Cells are otherwise written back exactly. A GB18030 file whose bytes happen to be valid UTF-8 too
+(possible for a few short strings) is read as UTF-8; the validator's provenance check then flags it. Running it twice changes nothing the second time.
+With --check it only reports (exit 1 if anything would change). Exit 2 on unusable arguments.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+ZERO_WIDTH = re.compile('[\u200b\u200c\u200d\u2060\ufeff]')
+ODD_SPACE = re.compile('[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]')
+DASHES = str.maketrans({c: '-' for c in '\u2010\u2011\u2012\u2013\u2014\u2212'})
+
+
+def visible(text: str) -> str:
+    """Text for a change report, with invisible characters spelled out."""
+    out = []
+    for char in text:
+        if unicodedata.category(char) in ('Cc', 'Cf', 'Zs') and char != ' ':
+            out.append(f'\\u{ord(char):04x}')
+        else:
+            out.append(char)
+    return '"' + ''.join(out) + '"'
+
+
+def fix_cell(value: str, identifier: bool) -> str:
+    value = ODD_SPACE.sub(' ', ZERO_WIDTH.sub('', value)).strip()
+    if identifier:
+        value = unicodedata.normalize('NFKC', value).translate(DASHES)
+    return value
+
+
+def decode(raw: bytes) -> tuple[str, list[str]] | None:
+    """The text of a CSV file and what was done to read it, or None if it is not text we can read."""
+    if raw.startswith((b'\xff\xfe', b'\xfe\xff')):
+        return raw.decode('utf-16'), ['re-encoded UTF-16 → UTF-8']
+    if b'\x00' in raw:
+        return None
+    try:
+        text, notes = raw.decode('utf-8'), []
+    except UnicodeDecodeError:
+        try:
+            text, notes = raw.decode('gb18030'), ['re-encoded GB18030/GBK → UTF-8']
+        except UnicodeDecodeError:
+            return None
+    if text.startswith('\ufeff'):
+        text, notes = text[1:], notes + ['removed the UTF-8 byte-order mark']
+    return text, notes
+
+
+def identifier_fields(package_dir: Path, resource: dict) -> set[str]:
+    try:
+        schema = resource.get('schema')
+        schema = json.loads((package_dir / schema).read_text(encoding='utf-8')) if isinstance(schema, str) else schema
+        return {f['name'] for f in schema['fields'] if f.get('constraints', {}).get('pattern')}
+    except (OSError, ValueError, KeyError, TypeError):
+        return set()
+
+
+def csv_files(package_dir: Path) -> list[tuple[Path, set[str]]]:
+    """The package's CSV files with their identifier fields (all of data/*.csv if the descriptor is unusable)."""
+    try:
+        descriptor = json.loads((package_dir / 'datapackage.json').read_text(encoding='utf-8-sig'))
+        resources = [r for r in descriptor['resources'] if isinstance(r, dict) and isinstance(r.get('path'), str)]
+        files = [(package_dir / r['path'], identifier_fields(package_dir, r)) for r in resources
+                 if not Path(r['path']).is_absolute() and '..' not in Path(r['path']).parts]
+    except (OSError, ValueError, KeyError, TypeError):
+        files = [(path, set()) for path in sorted((package_dir / 'data').glob('*.csv'))]
+    return [(path, ids) for path, ids in files if path.is_file()]
+
+
+def normalize_file(path: Path, identifiers: set[str], rel: str) -> tuple[bytes | None, list[str]]:
+    """The fixed bytes of one CSV file (None if unchanged or unreadable) and the change report."""
+    raw = path.read_bytes()
+    decoded = decode(raw)
+    if decoded is None:
+        return None, [f'{rel}: not changed: the file is not text in UTF-8, GB18030 or UTF-16 (binary?); export it again as CSV UTF-8.']
+    text, notes = decoded
+    changes = [f'{rel}: {note}' for note in notes]
+    if text and not text.endswith(('\n', '\r')):
+        changes.append(f'{rel}: added the newline at the end of the last line')
+    if text.count('"') % 2:
+        return None, changes + [f'{rel}: not changed: a double quote is never closed; fix it by hand (the validator shows the line).']
+    reader = csv.reader(io.StringIO(text, newline=''))
+    records: list[list[str]] = []
+    header: list[str] = []
+    start = 1
+    for record in reader:
+        if not record or (len(record) == 1 and not record[0].strip()):
+            changes.append(f'{rel}:{start}: removed a blank line')
+        elif not header:
+            header = [fix_cell(cell, False) for cell in record]
+            for cell, fixed in zip(record, header):
+                if cell != fixed:
+                    changes.append(f'{rel}:{start}:-: header {visible(cell)} → {visible(fixed)}')
+            records.append(header)
+        else:
+            fixed_row = []
+            for index, cell in enumerate(record):
+                field = header[index] if index < len(header) else f'column {index + 1}'
+                fixed = fix_cell(cell, field in identifiers)
+                if fixed != cell:
+                    changes.append(f'{rel}:{start}:{field}: {visible(cell)} → {visible(fixed)}')
+                fixed_row.append(fixed)
+            records.append(fixed_row)
+        start = reader.line_num + 1
+    out = io.StringIO()
+    csv.writer(out, lineterminator='\n').writerows(records)
+    if text.count('\r') > out.getvalue().count('\r'):
+        changes.insert(len(notes), f'{rel}: line endings → LF')
+    result = out.getvalue().encode('utf-8')
+    return (result if result != raw else None), changes
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0], epilog=__doc__.split('\n\n', 2)[2],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument('package_dir', nargs='?', default='.', help='package directory (default: .)')
+    parser.add_argument('--check', action='store_true', help='only report what would change; exit 1 if anything would')
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return 0 if exit_.code == 0 else 2
+    package_dir = Path(args.package_dir)
+    if not package_dir.is_dir():
+        print(f'{package_dir}: not a directory: give the package directory.', file=sys.stderr)
+        return 2
+    changed = 0
+    for path, identifiers in csv_files(package_dir):
+        rel = path.relative_to(package_dir).as_posix()
+        result, changes = normalize_file(path, identifiers, rel)
+        for line in changes:
+            print(line)
+        if result is not None:
+            changed += 1
+            if not args.check:
+                path.write_bytes(result)
+    verb = 'would change' if args.check else 'changed'
+    print(f'{verb} {changed} file{"s" if changed != 1 else ""}' if changed else 'nothing to fix')
+    return 1 if (args.check and changed) else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,370 @@
+"""A corpus of broken packages, each made from the real data by one small edit.
+
+Each case asserts the check id, file, row and field the validator reports, and
+that the message is bilingual and never a traceback.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import edit, read_rows, validate, write_rows
+
+RC = 'chongqing-rongchang-2021'
+DL = 'tianjin-dongli-2020-2021'
+
+
+def data(package: Path, table: str) -> Path:
+    return package / 'data' / f'{table}.csv'
+
+
+def lines(package: Path, table: str) -> list[str]:
+    return data(package, table).read_text(encoding='utf-8').split('\n')
+
+
+def put_lines(package: Path, table: str, content: list[str]) -> None:
+    data(package, table).write_text('\n'.join(content), encoding='utf-8')
+
+
+# -- encodings -------------------------------------------------------------------
+def gbk(p):
+    data(p, 'agencies').write_bytes(data(p, 'agencies').read_text(encoding='utf-8').encode('gb18030'))
+    return 'data/agencies.csv', 2, '-', 'encoding'
+
+
+def utf16(p):
+    data(p, 'targets').write_bytes(data(p, 'targets').read_text(encoding='utf-8').encode('utf-16'))
+    return 'data/targets.csv', '-', '-', 'encoding'
+
+
+def bom(p):
+    data(p, 'citations').write_bytes(b'\xef\xbb\xbf' + data(p, 'citations').read_bytes())
+    return 'data/citations.csv', 1, '-', 'bom'
+
+
+def crlf(p):
+    data(p, 'citations').write_bytes(data(p, 'citations').read_bytes().replace(b'\n', b'\r\n'))
+    return 'data/citations.csv', 1, '-', 'line-endings'
+
+
+def mixed_endings(p):
+    content = lines(p, 'targets')
+    content[4] += '\r'
+    put_lines(p, 'targets', content)
+    return 'data/targets.csv', 5, '-', 'line-endings'
+
+
+def no_final_newline(p):
+    data(p, 'plans').write_bytes(data(p, 'plans').read_bytes().rstrip(b'\n'))
+    return 'data/plans.csv', 6, '-', 'trailing-newline'
+
+
+# -- structure -------------------------------------------------------------------
+def empty_file(p):
+    data(p, 'members').write_bytes(b'')
+    return 'data/members.csv', '-', '-', 'empty-file'
+
+
+def header_only(p):
+    put_lines(p, 'agency_aliases', lines(p, 'agency_aliases')[:1] + [''])
+    return 'data/agency_aliases.csv', 1, '-', 'empty-table'
+
+
+def semicolons(p):
+    put_lines(p, 'citations', [line.replace(',', ';') for line in lines(p, 'citations')])
+    return 'data/citations.csv', 1, '-', 'delimiter'
+
+
+def tabs(p):
+    put_lines(p, 'members', [line.replace(',', '\t') for line in lines(p, 'members')])
+    return 'data/members.csv', 1, '-', 'delimiter'
+
+
+def missing_column(p):
+    rows = read_rows(p, 'targets')
+    for row in rows:
+        del row['qualifier']
+    write_rows(p, 'targets', rows)
+    return 'data/targets.csv', 1, 'qualifier', 'header'
+
+
+def extra_column(p):
+    rows = read_rows(p, 'targets')
+    for row in rows:
+        row['comment'] = ''
+    write_rows(p, 'targets', rows)
+    return 'data/targets.csv', 1, 'comment', 'header'
+
+
+def renamed_column(p):
+    content = lines(p, 'agencies')
+    content[0] = content[0].replace('name_en', 'english_name')
+    put_lines(p, 'agencies', content)
+    return 'data/agencies.csv', 1, 'name_en', 'header'
+
+
+def reordered_columns(p):
+    rows = read_rows(p, 'agency_aliases')
+    write_rows(p, 'agency_aliases', rows, header=['alias', 'region_code', 'agency_id'])
+    return 'data/agency_aliases.csv', 1, '-', 'header'
+
+
+def unbalanced_quote(p):
+    content = lines(p, 'members')
+    content[9] = content[9].replace(',区经信局', ',"区经信局', 1)
+    put_lines(p, 'members', content)
+    return 'data/members.csv', 10, '-', 'unbalanced-quote'
+
+
+def text_after_closing_quote(p):
+    content = lines(p, 'members')
+    content[9] = content[9].replace(',区经信局', ',"区经信局')
+    put_lines(p, 'members', content)
+    return 'data/members.csv', 10, '-', 'unbalanced-quote'
+
+
+def too_many_cells(p):
+    content = lines(p, 'targets')
+    content[5] += ',extra'
+    put_lines(p, 'targets', content)
+    return 'data/targets.csv', 6, '-', 'extra-cell'
+
+
+def too_few_cells(p):
+    content = lines(p, 'agency_aliases')
+    content[3] = content[3].rsplit(',', 1)[0]
+    put_lines(p, 'agency_aliases', content)
+    return 'data/agency_aliases.csv', 4, '-', 'missing-cell'
+
+
+def blank_line(p):
+    content = lines(p, 'citations')
+    content.insert(3, '')
+    put_lines(p, 'citations', content)
+    return 'data/citations.csv', 4, '-', 'blank-row'
+
+
+def nul_bytes(p):
+    data(p, 'curation_notes').write_bytes(data(p, 'curation_notes').read_bytes()[:200] + b'\x00\x00PK\x03\x04')
+    return 'data/curation_notes.csv', 2, '-', 'binary'
+
+
+# -- values ----------------------------------------------------------------------
+def wrong_type(p):
+    return 'data/measures.csv', edit(p, 'measures', {'measure_id': f'{RC}-004'}, seq='four'), 'seq', 'type-error'
+
+
+def impossible_date(p):
+    return 'data/measures.csv', edit(p, 'measures', {'measure_id': f'{DL}-002'}, deadline_date='2021-13-01'), 'deadline_date', 'type-error'
+
+
+def chinese_date(p):
+    return 'data/plans.csv', edit(p, 'plans', {'plan_id': DL}, date_signed='2021年8月26日'), 'date_signed', 'type-error'
+
+
+def enum_typo(p):
+    return 'data/responsibilities.csv', edit(p, 'responsibilities', {'measure_id': f'{RC}-001', 'seq': '1'}, role='Lead'), 'role', 'constraint-error'
+
+
+def id_pattern(p):
+    return 'data/agencies.csv', edit(p, 'agencies', {'agency_id': 'dongli-court'}, agency_id='Dongli Court'), 'agency_id', 'constraint-error'
+
+
+def duplicate_key(p):
+    return 'data/targets.csv', edit(p, 'targets', {'target_id': f'{RC}-t02'}, target_id=f'{RC}-t01'), 'target_id', 'primary-key'
+
+
+def fk_measure_plan(p):
+    return 'data/measures.csv', edit(p, 'measures', {'measure_id': f'{RC}-001'}, plan_id='chongqing-rongchang-2020'), 'plan_id', 'foreign-key'
+
+
+def fk_responsibility_measure(p):
+    return 'data/responsibilities.csv', edit(p, 'responsibilities', {'measure_id': f'{RC}-002', 'seq': '1'}, measure_id=f'{RC}-099'), 'measure_id', 'foreign-key'
+
+
+def fk_responsibility_agency(p):
+    return 'data/responsibilities.csv', edit(p, 'responsibilities', {'measure_id': f'{RC}-002', 'seq': '1'}, agency_id='rongchang-nowhere'), 'agency_id', 'foreign-key'
+
+
+def fk_alias_agency(p):
+    return 'data/agency_aliases.csv', edit(p, 'agency_aliases', {'alias': '区林业局', 'region_code': '500153'}, agency_id='rongchang-forest'), 'agency_id', 'foreign-key'
+
+
+def fk_target_plan(p):
+    return 'data/targets.csv', edit(p, 'targets', {'target_id': f'{RC}-t01'}, plan_id='rongchang'), 'plan_id', 'foreign-key'
+
+
+def fk_target_measure(p):
+    return 'data/targets.csv', edit(p, 'targets', {'target_id': f'{DL}-t01'}, measure_id=f'{DL}-099'), 'measure_id', 'foreign-key'
+
+
+def fk_member_plan(p):
+    return 'data/members.csv', edit(p, 'members', {'seq': '3'}, plan_id='anhui-xiangshan'), 'plan_id', 'foreign-key'
+
+
+def fk_member_agency(p):
+    return 'data/members.csv', edit(p, 'members', {'seq': '3'}, agency_id='xiangshan-propaganda'), 'agency_id', 'foreign-key'
+
+
+def fk_citation_plan(p):
+    return 'data/citations.csv', edit(p, 'citations', {'plan_id': DL, 'seq': '1'}, plan_id='dongli'), 'plan_id', 'foreign-key'
+
+
+def fk_note_plan(p):
+    return 'data/curation_notes.csv', edit(p, 'curation_notes', {'note_id': f'{RC}-n01'}, plan_id='rongchang'), 'plan_id', 'foreign-key'
+
+
+def orphan_plan(p):
+    rows = read_rows(p, 'plans')
+    extra = dict(rows[0], plan_id='chongqing-rongchang-2022', source_file='data/sources/copy.txt')
+    (p / 'data' / 'sources' / 'copy.txt').write_bytes((p / rows[0]['source_file']).read_bytes())
+    write_rows(p, 'plans', rows + [extra])
+    return 'data/plans.csv', len(rows) + 2, 'plan_id', 'completeness'
+
+
+def orphan_agency(p):
+    rows = read_rows(p, 'agencies')
+    rows.append(dict(rows[0], agency_id='dongli-zoo'))
+    write_rows(p, 'agencies', rows)
+    return 'data/agencies.csv', len(rows) + 1, 'agency_id', 'orphan'
+
+
+# -- text ------------------------------------------------------------------------
+def trailing_space(p):
+    return 'data/agencies.csv', edit(p, 'agencies', {'agency_id': 'dongli-court'}, name='天津市东丽区人民法院 '), 'name', 'hygiene'
+
+
+def nbsp(p):
+    return 'data/agencies.csv', edit(p, 'agencies', {'agency_id': 'dongli-court'}, name_en="Dongli District\u00a0People's Court"), 'name_en', 'hygiene'
+
+
+def zero_width(p):
+    return 'data/measures.csv', edit(p, 'measures', {'measure_id': f'{RC}-003'}, section='(二)完善知识产权\u200b保护机制'), 'section', 'hygiene'
+
+
+def control_char(p):
+    return 'data/plans.csv', edit(p, 'plans', {'plan_id': DL}, title_en='Dongli\x07 plan'), 'title_en', 'hygiene'
+
+
+def fullwidth_dash_in_id(p):
+    return 'data/agencies.csv', edit(p, 'agencies', {'agency_id': 'dongli-court'}, agency_id='dongli－court'), 'agency_id', 'lookalike'
+
+
+def fullwidth_letter_in_id(p):
+    return 'data/plans.csv', edit(p, 'plans', {'plan_id': DL}, region_code='１２0110'), 'region_code', 'lookalike'
+
+
+def script_tag(p):
+    return 'data/agencies.csv', edit(p, 'agencies', {'agency_id': 'dongli-court'}, note='<script>alert(1)</script>'), 'note', 'markup'
+
+
+@pytest.mark.parametrize('char', ['=', '+', '-', '@'])
+def test_formula_prefix(package, char):
+    line = edit(package, 'agencies', {'agency_id': 'dongli-court'}, note=f'{char}SUM(A1:A9)')
+    assert_reported(package, ('data/agencies.csv', line, 'note', 'hygiene'))
+
+
+# -- provenance ------------------------------------------------------------------
+def text_not_in_source(p):
+    return 'data/measures.csv', edit(p, 'measures', {'measure_id': f'{DL}-004'}, text='持续开展打击刑事犯罪行动。'), 'text', 'provenance'
+
+
+def missing_source_file(p):
+    (p / 'data' / 'sources' / '004_c940acec651e5f4d.txt').unlink()
+    return 'data/plans.csv', 6, 'source_file', 'provenance'
+
+
+def plan_without_source(p):
+    return 'data/plans.csv', edit(p, 'plans', {'plan_id': DL}, source_file=''), 'source_file', 'provenance'
+
+
+# -- package ---------------------------------------------------------------------
+def invalid_json(p):
+    text = (p / 'datapackage.json').read_text(encoding='utf-8')
+    (p / 'datapackage.json').write_text(text.replace('"version": "0.1.0",', '"version": "0.1.0"'), encoding='utf-8')
+    line = text[:text.index('"version"')].count('\n') + 2
+    return 'datapackage.json', line, '-', 'package-json'
+
+
+def not_a_descriptor(p):
+    (p / 'datapackage.json').write_text('["data/plans.csv"]\n', encoding='utf-8')
+    return 'datapackage.json', '-', 'resources', 'package-descriptor'
+
+
+def resource_path_missing(p):
+    descriptor = json.loads((p / 'datapackage.json').read_text(encoding='utf-8'))
+    descriptor['resources'][5]['path'] = 'data/target.csv'
+    (p / 'datapackage.json').write_text(json.dumps(descriptor, ensure_ascii=False), encoding='utf-8')
+    return 'data/target.csv', '-', '-', 'resource-path'
+
+
+def schema_does_not_parse(p):
+    (p / 'schemas' / 'members.json').write_text('{"fields": [', encoding='utf-8')
+    return 'schemas/members.json', '-', '-', 'schema'
+
+
+def unlisted_csv(p):
+    (p / 'data' / 'measures_new.csv').write_text('measure_id\n', encoding='utf-8')
+    return 'data/measures_new.csv', '-', '-', 'unlisted-file'
+
+
+CASES = [gbk, utf16, bom, crlf, mixed_endings, no_final_newline,
+         empty_file, header_only, semicolons, tabs, missing_column, extra_column, renamed_column, reordered_columns,
+         unbalanced_quote, text_after_closing_quote, too_many_cells, too_few_cells, blank_line, nul_bytes,
+         wrong_type, impossible_date, chinese_date, enum_typo, id_pattern, duplicate_key,
+         fk_measure_plan, fk_responsibility_measure, fk_responsibility_agency, fk_alias_agency, fk_target_plan,
+         fk_target_measure, fk_member_plan, fk_member_agency, fk_citation_plan, fk_note_plan, orphan_plan, orphan_agency,
+         trailing_space, nbsp, zero_width, control_char, fullwidth_dash_in_id, fullwidth_letter_in_id, script_tag,
+         text_not_in_source, missing_source_file, plan_without_source,
+         invalid_json, not_a_descriptor, resource_path_missing, schema_does_not_parse, unlisted_csv]
+
+
+def parse(line: str) -> tuple[str, str, str, str] | None:
+    head, sep, rest = line.partition(': ')
+    if not sep or head.count(':') != 2:
+        return None
+    path, row, field = head.split(':')
+    return path, row, field, rest.split(':')[0]
+
+
+def assert_reported(package: Path, expected: tuple) -> list[str]:
+    code, out = validate(package)
+    assert code == 1, out
+    path, row, field, check = expected
+    found = [parse(line) for line in out]
+    assert (path, str(row), field, check) in found, '\n'.join(out)
+    line = out[found.index((path, str(row), field, check))]
+    assert ' | ' in line and any('\u4e00' <= c <= '\u9fff' for c in line.split(' | ', 1)[1]), 'message must be bilingual'
+    assert not any(f and f[3] == 'internal-error' for f in found), '\n'.join(out)
+    assert 'Traceback' not in '\n'.join(out)
+    return out
+
+
+@pytest.mark.parametrize('case', CASES, ids=[c.__name__ for c in CASES])
+def test_broken_package_is_reported_where_it_is_broken(package, case):
+    assert_reported(package, case(package))
+
+
+def test_corpus_covers_every_case_listed_in_the_issue():
+    assert len(CASES) + 1 >= 50  # + the parametrized formula-prefix test
+
+
+def test_repeats_are_capped_with_a_count(package):
+    rows = read_rows(package, 'responsibilities')
+    for row in rows:
+        row['as_printed'] = row['as_printed'] + ' '
+    write_rows(package, 'responsibilities', rows)
+    code, out = validate(package)
+    hygiene = [line for line in out if parse(line) and parse(line)[3] == 'hygiene']
+    assert len(hygiene) == 21  # 20 shown, then the count line
+    assert hygiene[-1].startswith('data/responsibilities.csv:-:as_printed: hygiene: … and 386 more')
+
+
+def test_lang_option_gives_one_language(package):
+    edit(package, 'agencies', {'agency_id': 'dongli-court'}, name='天津市东丽区人民法院 ')
+    _, english = validate(package, '--lang', 'en')
+    _, chinese = validate(package, '--lang', 'zh')
+    assert 'leading or trailing whitespace' in english[0] and ' | ' not in english[0]
+    assert '首尾有空白' in chinese[0] and 'leading' not in chinese[0]
