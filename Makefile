@@ -14,7 +14,7 @@ $(VENV)/.installed: requirements.txt
 	touch $@
 
 validate: $(VENV)/.installed
-	$(PY) scripts/validate.py .
+	$(PY) scripts/validate.py . $(VALIDATE_FLAGS)
 
 # Downloads are written into docs/downloads/ so that MkDocs copies them to site/downloads/.
 downloads: $(VENV)/.installed
