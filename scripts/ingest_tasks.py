@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingest_agencies import looks_like_agency, looks_like_agency_list, split_agencies
-from ingest_text import (BRACKETED, CHAPTER, DAMAGED_SECTION, DOTTED, Line, fold, is_noise, key, sentence_head)
+from ingest_text import (BRACKETED, CHAPTER, DAMAGED_SECTION, DOTTED, Line, fold, is_date_line, is_noise, key, sentence_head)
 
 OPEN, CLOSE = '(〔[【', ')〕]】'
 DEADLINE = re.compile(r'((?:19|20)\d{2}\s*年|底前|前完成|年底|年内|持续推进|长期坚持|长期推进|常态化推进|持续开展|每年|季度|上半年|下半年|按年度)')
@@ -27,6 +27,7 @@ class Task:
     duties: list[Duty] = field(default_factory=list)
     line: int = 0
     notes: list[str] = field(default_factory=list)
+    section_taken: bool = False   # a table row's heading column has been read
 
 
 @dataclass
@@ -66,9 +67,14 @@ LABELS = [
 ]
 
 
+LABEL_BREAK = re.compile(r'[;；]|(?:[,，、]|\s+)(?=\s*(?:牵头|配合|协办|参与|协助|责任|负责)(?:单位|部门)?\s*[:：])')
+DUTY_LINE = re.compile(r'^(?:牵头单位|牵头部门|配合单位|配合部门|协办单位|参与单位|责任单位|责任部门|负责单位)\s*[:：]')
+DEADLINE_LINE = re.compile(r'^(?:完成时限|完成时间|时间节点|时限要求|时限)\s*[:：]\s*')
+
+
 def parse_duties(content: str) -> tuple[list[Duty], str] | None:
     """Duties and deadline of a bracket's content; None when the bracket is not about duties."""
-    clauses = [c for c in re.split(r'[;；]', content) if c.strip()]
+    clauses = [c for c in LABEL_BREAK.split(content) if c.strip()]
     duties: list[Duty] = []
     deadline: list[str] = []
     has_lead = False
@@ -167,11 +173,34 @@ def body_items(lines: list[Line], start: int) -> tuple[list[Task], list[str]]:
             if current is not None and open_item:
                 current.notes.append(f'line {line.number} dropped as page noise inside the item')
             continue
+        whole_bracket = re.fullmatch(r'[(〔[【](.+)[)〕\]】][。.]?', line.folded)
+        if current is not None and not current.duties and whole_bracket and parse_duties(whole_bracket.group(1)):
+            current.duties.extend(parse_duties(line.text[1:len(whole_bracket.group(1)) + 1])[0])
+            current.notes.append(f'responsibilities read from line {line.number}, below the item')
+            open_item = False
+            continue
+        if current is not None and (DUTY_LINE.match(line.folded) or DEADLINE_LINE.match(line.folded)):
+            deadline = DEADLINE_LINE.match(line.folded)
+            if deadline:
+                current.deadline = line.text[deadline.end():].strip()
+            else:
+                parsed = parse_duties(line.text)
+                if parsed:
+                    current.duties.extend(parsed[0])
+                    current.notes.append(f'responsibilities read from line {line.number}, below the item')
+                else:
+                    skipped.append(f'line {line.number}: {line.text[:40]}')
+            open_item = False
+            continue
         kind = classify(line)
         if kind and kind[0] == 'chapter':
             chapter, section = f'{kind[1]}{kind[2]}', ''
             current, open_item = None, False
             continue
+        sub_point = (kind and kind[0] == 'bracketed' and item_kind == 'dotted' and current is not None and open_item
+                     and re.match(r'^[(（]\s*\d', line.folded))
+        if sub_point:
+            kind = None   # （1）…（2）… inside an item that has not closed yet: part of its text
         if kind and kind[0] == 'bracketed' and (item_kind == 'dotted' or is_heading(kind[2])):
             section = f'{kind[1]}{sentence_head(kind[2]) if not is_heading(kind[2]) else kind[2]}'
             current, open_item = None, False
@@ -194,10 +223,11 @@ def body_items(lines: list[Line], start: int) -> tuple[list[Task], list[str]]:
             current.duties, current.deadline = duties, deadline
             open_item = fold(current.text).rstrip('。. ')[-1:] not in CLOSE   # a bracket wrapped onto the next line
         else:
-            open_item = not re.search(r'[。;；！!]$', fold(current.text)) or uses_brackets
+            open_item = not re.search(r'[。！!]$', fold(current.text)) or uses_brackets
     for task in tasks:
         body, duties, deadline = split_item(task.text)
-        task.text, task.duties, task.deadline = body, duties, deadline
+        if duties or not task.duties:
+            task.text, task.duties, task.deadline = body, duties, deadline or task.deadline
     return tasks, skipped
 
 
@@ -260,12 +290,15 @@ def table_items(lines: list[Line], start: int, columns: list[str]) -> tuple[list
     filled = 0           # agency cells read for the current row
     cell_open = False    # the last agency cell ended with 、 (wrapped onto the next line)
     one_line_rows = len(cells_of(lines[start - 1])) > 1
+    heading_column = columns.count('task') > 1
     for line in lines[start:]:
         if not line.text or is_noise(line):
             continue
         cells = cells_of(line)
         if one_line_rows and len(cells) == 1 and tasks:
             break   # a table copied with its rows on single lines ends where the rows end
+        if tasks and (re.search(r'(印发|印制)$', line.folded) or any(is_date_line(c) for c in cells)):
+            break   # the closing signature or printing line of the document
         if re.fullmatch(r'\d{1,3}', key(cells[0])):
             current = Task(cells[0], '', section=section, line=line.number)
             tasks.append(current)
@@ -284,6 +317,9 @@ def table_items(lines: list[Line], start: int, columns: list[str]) -> tuple[list
             if filled == 0 and not agency_like:
                 if current.text and DEADLINE.search(folded) and len(folded) < 20:
                     current.deadline = cell
+                elif heading_column and not current.section_taken:
+                    current.section, current.section_taken = cell, True   # 主要任务 | 具体措施: the first is a heading
+                    current.notes.append(f'line {line.number}: {cell[:20]} read as the task heading column')
                 else:
                     current.text += cell
                 continue

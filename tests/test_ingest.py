@@ -19,12 +19,13 @@ CASES = ROOT / 'tests' / 'ingest_cases'
 PLANS = {row['plan_id']: row for row in read_rows(ROOT, 'plans')}
 OWN = ('plans', 'measures', 'targets', 'members', 'citations')
 
-# Thresholds. The five sources are reproduced exactly today, so anything below 1.0 there is a
-# regression. The test documents exercise layouts written to be harder (damaged brackets,
-# cells wrapped across lines, traditional characters, page noise); their thresholds leave room
-# for the documented misses listed in README ("Drafting a new plan") and nothing more.
+# Thresholds. The five sources are the curated truth and are reproduced exactly today, so any
+# drop there is a regression. The test documents are small (3 to 6 tasks): one wrong task costs
+# at most 0.25 of a document's score, hence 0.75 per document; over all documents (60+ tasks,
+# 130+ agency mentions) 0.95 allows about three misses before the test fails. Today they all
+# score 1.00; the first, unseen run of the held-out documents is reported in README.
 SOURCE_MIN = {'precision': 1.0, 'recall': 1.0}
-CASE_MIN = {'measures_precision': 0.95, 'measures_recall': 0.95, 'duties_precision': 0.9, 'duties_recall': 0.9}
+CASE_MIN = {'per_document': 0.75, 'overall': 0.95}
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
@@ -96,3 +97,138 @@ def test_source_draft_placed_in_the_package_passes_the_validator(package, tmp_pa
     place(package, out, plan_id)
     code, lines = validate(package)
     assert code == 0, '\n'.join(lines)
+
+
+# -- the test documents ----------------------------------------------------------------------------------
+CASE_NAMES = sorted(p.name for p in CASES.iterdir() if p.is_dir())
+
+
+def test_at_least_ten_test_documents_with_hand_made_rows():
+    assert len(CASE_NAMES) >= 10
+    for name in CASE_NAMES:
+        assert (CASES / name / 'expected_measures.csv').is_file() and (CASES / name / 'expected_responsibilities.csv').is_file()
+
+
+def test_test_documents_meet_precision_recall_thresholds():
+    scores = ingest_eval.evaluate_cases(CASES, ROOT)
+    print('\n' + '\n'.join(ingest_eval.table(scores)))
+    for measures, duties in scores:
+        assert measures.precision >= CASE_MIN['per_document'] and measures.recall >= CASE_MIN['per_document'], measures
+        assert duties.precision >= CASE_MIN['per_document'] and duties.recall >= CASE_MIN['per_document'], duties
+    totals = [sum(getattr(s[i], f) for s in scores) for i in (0, 1) for f in ('found', 'drafted', 'expected')]
+    found_m, drafted_m, expected_m, found_d, drafted_d, expected_d = totals
+    assert found_m / drafted_m >= CASE_MIN['overall'] and found_m / expected_m >= CASE_MIN['overall']
+    assert found_d / drafted_d >= CASE_MIN['overall'] and found_d / expected_d >= CASE_MIN['overall']
+
+
+def draft_case(name: str, tmp_path: Path, *args: str) -> tuple[subprocess.CompletedProcess, Path]:
+    out = tmp_path / name
+    source = next((CASES / name).glob('source*.txt'))
+    return run(str(source), '--out', str(out), *args), out
+
+
+@pytest.mark.parametrize('name', [n for n in CASE_NAMES if (CASES / n / 'expected_plan.csv').is_file()])
+def test_plan_metadata_of_test_documents(name, tmp_path):
+    result, out = draft_case(name, tmp_path)
+    assert result.returncode == 0, result.stderr
+    plan = read_csv(out / 'plans.csv')[0]
+    expected = {row['field']: row['value'] for row in read_csv(CASES / name / 'expected_plan.csv')}
+    assert {field: plan[field] for field in expected} == expected
+
+
+def test_preamble_without_tasks_yields_no_measures(tmp_path):
+    result, out = draft_case('c08_preamble_only', tmp_path)
+    assert read_csv(out / 'measures.csv') == [] and read_csv(out / 'responsibilities.csv') == []
+    assert 'measures: 0 ' in result.stdout
+
+
+def test_cited_document_numbers_are_not_taken_for_the_plans_own(tmp_path):
+    result, out = draft_case('c10_cited_numbers', tmp_path)
+    assert read_csv(out / 'plans.csv')[0]['doc_number'] == '鄂知发（2022）5号'
+    got = [{k: r[k] for k in ('cited_in', 'cited_title', 'cited_doc_number')} for r in read_csv(out / 'citations.csv')]
+    assert got == read_csv(CASES / 'c10_cited_numbers' / 'expected_citations.csv')
+
+
+def test_member_list_with_spaced_and_carried_over_role_labels(tmp_path):
+    result, out = draft_case('c12_bracketed_items_member_list', tmp_path)
+    expected = read_csv(CASES / 'c12_bracketed_items_member_list' / 'expected_members.csv')
+    got = [{k: r[k] for k in expected[0]} for r in read_csv(out / 'members.csv')]
+    assert got == expected
+
+
+def test_gb18030_and_bom_sources_are_read():
+    gb = (CASES / 'c05_gb18030_bracketed_items' / 'source.txt').read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        gb.decode('utf-8')   # the case really is GB18030
+    assert (CASES / 'c09_bom_chinese_numeral_date' / 'source.txt').read_bytes().startswith(b'\xef\xbb\xbf')
+    titles = [ingest.draft(CASES / name / 'source.txt').tables['plans'][0]['title']
+              for name in ('c05_gb18030_bracketed_items', 'c09_bom_chinese_numeral_date')]
+    assert titles == ['梅州市梅县区知识产权保护工作方案', '柯桥区知识产权保护“十四五”行动方案']
+
+
+# -- regions, agencies and the "to fill" convention ----------------------------------------------------
+def test_unknown_region_is_flagged_and_left_for_the_contributor(package, tmp_path):
+    result, out = draft_case('c01_web_page_lead_cooperating', tmp_path, '--plan-id', 'chongqing-jiangbei-2022')
+    assert 'region: UNKNOWN' in result.stdout and 'the title names 江北区' in result.stdout
+    to_fill = next(line for line in result.stdout.splitlines() if line.startswith('to fill'))
+    assert 'plans.region_code' in to_fill and 'agencies.region_code' in to_fill
+    assert read_csv(out / 'plans.csv')[0]['region_code'] == ''
+    # the validator rejects the placeholder with a clear message
+    (package / 'data' / 'sources' / 'source.txt').write_bytes((CASES / 'c01_web_page_lead_cooperating' / 'source.txt').read_bytes())
+    place(package, out, 'chongqing-jiangbei-2022')
+    code, lines = validate(package)
+    assert code == 1
+    assert any('plans.csv' in line and ':region_code: constraint-error: the cell is empty but a value is required' in line for line in lines), lines
+
+
+def test_region_code_option_matches_agencies_of_that_region(tmp_path):
+    result, out = draft_case('c07_mid_list_page_numbers', tmp_path, '--region-code', '500153')
+    assert 'region: 500153 重庆市荣昌区 (given with --region-code)' in result.stdout
+    agency_of = {r['as_printed']: r['agency_id'] for r in read_csv(out / 'responsibilities.csv')}
+    assert agency_of['区市场监管局'] == 'rongchang-market-regulation'   # an alias of Rongchang
+    assert agency_of['区司法局'] == 'rongchang-justice'
+    new = {r['agency_id']: r for r in read_csv(out / 'agencies.csv')}
+    assert agency_of['区委网信办'] in new and new[agency_of['区委网信办']]['region_code'] == '500153'
+    assert new[agency_of['区委网信办']]['name'] == '重庆市荣昌区委网信办'
+    assert agency_of['区委网信办'] == 'rongchang-cyberspace-affairs-office'   # id ending learnt from Dongli's agency
+    assert 'the list starts at 8' in result.stdout
+
+
+def test_printed_variants_match_existing_agencies_and_get_alias_rows(tmp_path):
+    source = tmp_path / 'variants.txt'
+    source.write_text('荣昌区测试方案\n一、任务\n1.开展测试。（责任单位：区市场监管局（区知识产权局）、市场监管局、区委宣传部（区新闻出版局）、區財政局）\n',
+                      encoding='utf-8')
+    result = run(str(source), '--out', str(tmp_path / 'out'), '--region-code', '500153')
+    duties = read_csv(tmp_path / 'out' / 'responsibilities.csv')
+    assert [(d['as_printed'], d['agency_id']) for d in duties] == [
+        ('区市场监管局（区知识产权局）', 'rongchang-market-regulation'), ('市场监管局', 'rongchang-market-regulation'),
+        ('区委宣传部（区新闻出版局）', 'rongchang-publicity-department'), ('區財政局', 'rongchang-finance')]
+    assert read_csv(tmp_path / 'out' / 'agencies.csv') == []
+    aliases = {(a['region_code'], a['alias']): a['agency_id'] for a in read_csv(tmp_path / 'out' / 'agency_aliases.csv')}
+    assert aliases == {('500153', d['as_printed']): d['agency_id'] for d in duties}
+    assert "matched to rongchang-finance after normalisation" in result.stdout
+
+
+# -- the command -------------------------------------------------------------------------------------------
+def test_help_documents_the_to_fill_convention():
+    result = run('--help')
+    assert result.returncode == 0
+    assert 'left EMPTY' in result.stdout and '--region-code' in result.stdout and '--plan-id' in result.stdout
+
+
+def test_same_input_gives_byte_identical_files(tmp_path):
+    first, out1 = draft_case('c03_table_wrapped_cells', tmp_path / 'a')
+    second, out2 = draft_case('c03_table_wrapped_cells', tmp_path / 'b')
+    for name in ingest.OUTPUT_TABLES:
+        assert (out1 / f'{name}.csv').read_bytes() == (out2 / f'{name}.csv').read_bytes()
+
+
+def test_bad_input_gets_a_message_not_a_traceback(tmp_path):
+    binary = tmp_path / 'plan.doc'
+    binary.write_bytes(b'\xd0\xcf\x11\xe0\x00\x00\x00garbage')
+    result = run(str(binary), '--out', str(tmp_path / 'out'))
+    assert result.returncode == 1 and 'NUL bytes' in result.stderr and 'Traceback' not in result.stderr
+    result = run(str(tmp_path / 'missing.txt'), '--out', str(tmp_path / 'out'))
+    assert result.returncode == 1 and 'cannot read' in result.stderr and 'Traceback' not in result.stderr
+    result = run(str(binary), '--out', str(tmp_path / 'out'), '--region-code', '5001')
+    assert result.returncode == 2 and '6-digit' in result.stderr
