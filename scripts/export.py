@@ -47,7 +47,8 @@ from common import ROOT, Table, field_docs, load_descriptor, load_schema, read_t
 # says how to cite it and under which licence.
 PACKAGE_EXTRAS = ('README.md', 'CHANGELOG.md', 'CITATION.cff', 'LICENSE')
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)   # the earliest time a zip entry can carry
-SQL_TYPES = {'string': 'TEXT', 'integer': 'INTEGER', 'number': 'REAL', 'date': 'TEXT', 'boolean': 'INTEGER'}
+# The Table Schema types the exporter handles, and how SQLite declares them (dates as ISO 8601 text).
+SQL_TYPES = {'string': 'TEXT', 'integer': 'INTEGER', 'number': 'REAL', 'date': 'TEXT'}
 
 
 class ExportError(Exception):
@@ -97,10 +98,9 @@ def parse_value(field: dict, text: str, missing: set[str]) -> Any:
             raise ValueError(f'{text!r} is not an integer')
         return int(text)
     if kind == 'number':
-        try:
-            return float(text)
-        except ValueError:
-            raise ValueError(f'{text!r} is not a number') from None
+        if not re.fullmatch(r'[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?', text):
+            raise ValueError(f'{text!r} is not a number')
+        return float(text)
     if kind == 'date':
         if field.get('format', 'default') != 'default':
             raise ValueError(f'date format {field["format"]!r} is not supported by the exporter')
@@ -110,12 +110,6 @@ def parse_value(field: dict, text: str, missing: set[str]) -> Any:
         except ValueError:
             pass
         raise ValueError(f'{text!r} is not a date (YYYY-MM-DD)')
-    if kind == 'boolean':
-        if text in field.get('trueValues', ['true', 'True', 'TRUE', '1']):
-            return True
-        if text in field.get('falseValues', ['false', 'False', 'FALSE', '0']):
-            return False
-        raise ValueError(f'{text!r} is not a boolean')
     raise ValueError(f'field type {kind!r} is not supported by the exporter')
 
 
@@ -136,14 +130,20 @@ def load_package(package_dir: Path) -> Package:
         raise ExportError('datapackage.json: the package has no name')
     problems: list[str] = []
     resources = []
-    for entry in descriptor.get('resources', []):
+    for number, entry in enumerate(descriptor.get('resources', [])):
+        if not isinstance(entry, dict) or not isinstance(entry.get('path'), str) \
+                or not re.fullmatch(r'[a-z0-9][a-z0-9_.-]*', str(entry.get('name'))):
+            raise ExportError(f'datapackage.json: resource {number} needs a path (one file) and a name '
+                              'of lowercase letters, digits, _ . - (it names the download files)')
         path = safe_member(entry['path'])
         try:
             schema = load_schema(package_dir, entry)
             table = read_table(package_dir, entry)
         except (OSError, ValueError) as exc:
             raise ExportError(f'{path}: cannot be read: {exc}') from None
-        names = [f['name'] for f in schema.get('fields', [])]
+        if not schema.get('fields') or not all(isinstance(f, dict) and 'name' in f for f in schema['fields']):
+            raise ExportError(f'{entry.get("schema", path)}: the schema needs a list of named fields')
+        names = [f['name'] for f in schema['fields']]
         unknown = sorted({f.get('type', 'string') for f in schema.get('fields', [])} - set(SQL_TYPES))
         if unknown:
             problems.append(f'{path}:-:-: field types {unknown} are not supported by the exporter')
@@ -168,20 +168,30 @@ def load_package(package_dir: Path) -> Package:
     return Package(package_dir, descriptor, resources)
 
 
+def as_list(names: str | list[str]) -> list[str]:
+    return [names] if isinstance(names, str) else list(names)
+
+
+def primary_key(schema: dict) -> list[str]:
+    return as_list(schema.get('primaryKey', []))
+
+
+def foreign_keys(schema: dict) -> list[tuple[list[str], str, list[str]]]:
+    """(fields, referenced table, referenced fields) of each foreign key."""
+    return [(as_list(key['fields']), key['reference']['resource'], as_list(key['reference']['fields']))
+            for key in schema.get('foreignKeys', [])]
+
+
 def constraint_text(schema: dict, field: dict) -> str:
     """The field's constraints and keys in words, for the data dictionary and the _fields table."""
     name = field['name']
     parts = []
-    primary = schema.get('primaryKey', [])
-    primary = [primary] if isinstance(primary, str) else primary
+    primary = primary_key(schema)
     if name in primary:
         parts.append('primary key' if len(primary) == 1 else f'primary key ({", ".join(primary)})')
-    for key in schema.get('foreignKeys', []):
-        fields = [key['fields']] if isinstance(key['fields'], str) else key['fields']
+    for fields, table, ref_fields in foreign_keys(schema):
         if name in fields:
-            ref = key['reference']
-            ref_fields = [ref['fields']] if isinstance(ref['fields'], str) else ref['fields']
-            parts.append(f'references {ref["resource"]}.{", ".join(ref_fields)}')
+            parts.append(f'references {table}.{", ".join(ref_fields)}')
     for rule, value in field.get('constraints', {}).items():
         if value is True:
             parts.append(rule)
@@ -332,9 +342,7 @@ def one_line(text: str) -> str:
 
 
 def create_table_sql(res: Resource) -> str:
-    schema = res.schema
-    primary = schema.get('primaryKey', [])
-    primary = [primary] if isinstance(primary, str) else primary
+    primary = primary_key(res.schema)
     lines = []
     for field in res.fields:
         name = field['name']
@@ -350,14 +358,11 @@ def create_table_sql(res: Resource) -> str:
     clauses = []
     if primary:
         clauses.append(f'PRIMARY KEY ({", ".join(map(sql_name, primary))})')
-    for key in schema.get('foreignKeys', []):
-        fields = [key['fields']] if isinstance(key['fields'], str) else key['fields']
-        ref = key['reference']
-        ref_fields = [ref['fields']] if isinstance(ref['fields'], str) else ref['fields']
+    for fields, table, ref_fields in foreign_keys(res.schema):
         clauses.append(f'FOREIGN KEY ({", ".join(map(sql_name, fields))}) '
-                       f'REFERENCES {sql_name(ref["resource"])} ({", ".join(map(sql_name, ref_fields))})')
+                       f'REFERENCES {sql_name(table)} ({", ".join(map(sql_name, ref_fields))})')
     # Each column carries its description as a comment: sqlite3's .schema shows them.
-    items = [(text, comment) for text, comment in lines] + [(c, '') for c in clauses]
+    items = lines + [(clause, '') for clause in clauses]
     body = []
     for index, (text, comment) in enumerate(items):
         comma = ',' if index < len(items) - 1 else ''
@@ -396,10 +401,8 @@ def sqlite_bytes(package: Package, workdir: Path) -> bytes:
     try:
         con.execute('PRAGMA journal_mode = OFF')
         con.execute('PRAGMA page_size = 4096')
+        con.executescript(META_SQL)
         con.execute('BEGIN')
-        for statement in META_SQL.split(';'):
-            if statement.strip():
-                con.execute(statement)
         d = package.descriptor
         meta = {'name': d['name'], 'title': d.get('title', ''), 'version': d.get('version', ''),
                 'created': d.get('created', ''), 'description': d.get('description', ''),
@@ -410,8 +413,7 @@ def sqlite_bytes(package: Package, workdir: Path) -> bytes:
             placeholders = ', '.join('?' for _ in res.fields)
             con.executemany(f'INSERT INTO {sql_name(res.name)} VALUES ({placeholders})',
                             [[v.isoformat() if isinstance(v, dt.date) else v for v in row] for row in res.typed])
-            for key in res.schema.get('foreignKeys', []):
-                fields = [key['fields']] if isinstance(key['fields'], str) else key['fields']
+            for fields, _, _ in foreign_keys(res.schema):
                 con.execute(f'CREATE INDEX {sql_name(res.name + "__" + "__".join(fields))} '
                             f'ON {sql_name(res.name)} ({", ".join(map(sql_name, fields))})')
             con.execute('INSERT INTO _tables VALUES (?, ?, ?, ?, ?)',
@@ -435,7 +437,7 @@ def parquet_bytes(package: Package, res: Resource) -> bytes:
     import pyarrow.parquet as pq
 
     arrow_types = {'string': pa.string(), 'integer': pa.int64(), 'number': pa.float64(),
-                   'date': pa.date32(), 'boolean': pa.bool_()}
+                   'date': pa.date32()}
     fields = []
     for f in res.fields:
         meta = {'description': f.get('description', ''), 'description_zh': f.get('description_zh', ''),
@@ -541,18 +543,17 @@ def previous_files(out: Path) -> set[str]:
 def export(package_dir: Path, out: Path) -> list[dict]:
     """Write every download and manifest.json into `out`; return the manifest."""
     package = load_package(package_dir)
+    with tempfile.TemporaryDirectory() as work:      # build everything before writing anything
+        files = [(item, item.build()) for item in downloads(package, Path(work))]
     out.mkdir(parents=True, exist_ok=True)
     stale = previous_files(out)
     manifest = []
-    with tempfile.TemporaryDirectory() as work:
-        for item in downloads(package, Path(work)):
-            data = item.build()
-            target = out / item.file
-            temp = out / f'.{item.file}.tmp'
-            temp.write_bytes(data)
-            os.replace(temp, target)
-            manifest.append({'file': item.file, 'bytes': len(data), 'sha256': hashlib.sha256(data).hexdigest(),
-                             'description': item.description})
+    for item, data in files:
+        temp = out / f'.{item.file}.tmp'
+        temp.write_bytes(data)
+        os.replace(temp, out / item.file)
+        manifest.append({'file': item.file, 'bytes': len(data), 'sha256': hashlib.sha256(data).hexdigest(),
+                         'description': item.description})
     manifest.sort(key=lambda item: item['file'])
     for name in stale - {item['file'] for item in manifest}:
         (out / name).unlink(missing_ok=True)

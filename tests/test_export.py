@@ -276,7 +276,7 @@ def test_sqlite_has_the_rows_types_and_keys_of_the_schemas(built):
              for row in data_rows(table)[1:]]
 
 
-def test_sqlite_refuses_a_row_that_breaks_a_key(built, tmp_path):
+def test_sqlite_refuses_a_row_that_breaks_a_key_or_a_constraint(built, tmp_path):
     copy = tmp_path / 'copy.sqlite'
     shutil.copy(built / f'{NAME}.sqlite', copy)
     con = sqlite3.connect(copy)
@@ -285,6 +285,10 @@ def test_sqlite_refuses_a_row_that_breaks_a_key(built, tmp_path):
         con.execute("INSERT INTO agency_aliases VALUES ('500153', '新别名', 'no-such-agency')")
     with pytest.raises(sqlite3.IntegrityError, match='UNIQUE'):
         con.execute('INSERT INTO plans SELECT * FROM plans LIMIT 1')
+    with pytest.raises(sqlite3.IntegrityError, match='CHECK'):
+        con.execute("UPDATE responsibilities SET role = 'leader' WHERE rowid = 1")
+    with pytest.raises(sqlite3.IntegrityError, match='NOT NULL'):
+        con.execute('UPDATE measures SET text = NULL WHERE rowid = 1')
 
 
 def test_sqlite_field_descriptions_are_queryable(built):
