@@ -35,6 +35,7 @@ import re
 import sqlite3
 import sys
 import tempfile
+import unicodedata
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -277,6 +278,11 @@ def about_rows(package: Package) -> list[list[Any]]:
     return rows
 
 
+def display_width(text: str) -> int:
+    """Columns the text takes in a spreadsheet: Chinese characters are twice as wide."""
+    return sum(2 if unicodedata.east_asian_width(ch) in 'WF' else 1 for ch in text)
+
+
 def xlsx_bytes(package: Package) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -300,7 +306,7 @@ def xlsx_bytes(package: Package) -> bytes:
                 cell = ws.cell(r, c)
                 if isinstance(value, str):
                     cell.data_type = 's'   # text stays text, even when it starts with '='
-                    widths[c] = max(widths.get(c, 0), min(len(value), 60))
+                    widths[c] = max(widths.get(c, 0), min(display_width(value), 60))
                 elif isinstance(value, dt.date):
                     cell.number_format = 'yyyy-mm-dd'
                     widths[c] = max(widths.get(c, 0), 10)
