@@ -25,12 +25,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import ROOT, load_descriptor, load_schema, load_tables, resources_by_name  # noqa: E402
+from common import ROOT, load_descriptor, load_schema, load_tables, number_value, resources_by_name  # noqa: E402
 from ingest_agencies import AgencyBook, core_name, guess_kind  # noqa: E402
 from ingest_extras import citations, members, plan_facts, targets  # noqa: E402
-from ingest_region import Region, detect_region  # noqa: E402
+from ingest_region import Region, detect_region, known_regions  # noqa: E402
 from ingest_tasks import Task, body_items, find_table, table_items, table_sections  # noqa: E402
-from ingest_text import CHAPTER, InputError, decode, deadline_date, is_noise, split_lines  # noqa: E402
+from ingest_text import CHAPTER, InputError, decode, deadline_date, split_lines  # noqa: E402
 
 OUTPUT_TABLES = ['plans', 'measures', 'responsibilities', 'agencies', 'agency_aliases', 'targets', 'members', 'citations']
 
@@ -81,7 +81,7 @@ def draft(path: Path, package: Path = ROOT, plan_id: str | None = None, region_c
     # region
     plans = tables.get('plans', [])
     if region_code:
-        region = next((r for r in _regions(plans) if r.code == region_code), Region(region_code, '', '', '', ''))
+        region = next((r for r in known_regions(plans) if r.code == region_code), Region(region_code, '', '', '', ''))
         how = 'given with --region-code'
     else:
         region, how = detect_region(text, facts.title, plans)
@@ -138,15 +138,13 @@ def draft(path: Path, package: Path = ROOT, plan_id: str | None = None, region_c
     for seq, row in enumerate(member_rows, start=1):
         agency = agency_for(row['agency_as_printed'], f'member {seq}') if row['agency_as_printed'] else ''
         result.tables['members'].append({'plan_id': plan_id, 'seq': str(seq), **row, 'agency_id': agency})
+    matched = [r for r in result.tables['responsibilities'] if r['agency_id'] not in {a['agency_id'] for a in result.tables['agencies']}]
+    result.info.append(f'agencies: {len(result.tables["responsibilities"])} mentions, {len(matched)} matched to agencies of the package, '
+                       f'{len(result.tables["agencies"])} new agencies proposed, {len(result.tables["agency_aliases"])} new spellings (aliases)')
     counts = {name: len(rows) for name, rows in result.tables.items()}
     result.info.append('rows: ' + ', '.join(f'{name} {n}' for name, n in counts.items()))
     result.to_fill = _empty_required(result.tables, package)
     return result
-
-
-def _regions(plans: list[dict[str, str]]) -> list[Region]:
-    from ingest_region import known_regions
-    return known_regions(plans)
 
 
 def _source_file(path: Path, package: Path) -> str:
@@ -180,7 +178,6 @@ def _propose(printed: str, book: AgencyBook, plan_id: str, region: Region | None
 
 def _measures(tasks: list[Task], plan_id: str, result: Draft, agency_for) -> None:
     previous = None
-    from common import number_value
     for seq, task in enumerate(tasks, start=1):
         measure_id = f'{plan_id}-{seq:03d}'
         result.tables['measures'].append({'measure_id': measure_id, 'plan_id': plan_id, 'seq': str(seq), 'number': task.number,
@@ -196,6 +193,10 @@ def _measures(tasks: list[Task], plan_id: str, result: Draft, agency_for) -> Non
             result.uncertain.append(f'measure {task.number} (line {task.line}): no responsible agency found')
         for note in task.notes:
             result.uncertain.append(f'measure {task.number}: {note}')
+        for first, second in zip(task.duties, task.duties[1:]):
+            if second.glued:
+                result.uncertain.append(f'measure {task.number}: {first.printed}{second.printed} is printed without a separator; '
+                                        f'read as two agencies, {first.printed} and {second.printed}')
         for index, duty in enumerate(task.duties, start=1):
             agency = agency_for(duty.printed, f'measure {task.number}')
             result.tables['responsibilities'].append({'measure_id': measure_id, 'seq': str(index), 'agency_id': agency,

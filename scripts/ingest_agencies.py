@@ -65,6 +65,11 @@ def _split_glued(name: str) -> list[str]:
 
 def split_agencies(text: str) -> list[str]:
     """Printed agency strings of a list such as 区法院、区检察院、区市场监管局（知识产权局）按职责分工负责."""
+    return [name for name, _ in split_agencies_marked(text)]
+
+
+def split_agencies_marked(text: str) -> list[tuple[str, bool]]:
+    """Like split_agencies, each name with True when it was printed glued to the previous one (separator lost)."""
     text = text.strip(' 、,，;；。')
     folded = fold(text)
     parts: list[str] = []
@@ -82,7 +87,7 @@ def split_agencies(text: str) -> list[str]:
             parts.append(text[start:index])
             start = index + 1
     parts.append(text[start:])
-    names: list[str] = []
+    names: list[tuple[str, bool]] = []
     for part in parts:
         part = part.strip(' 、,，')
         part_folded = fold(part)
@@ -92,7 +97,7 @@ def split_agencies(text: str) -> list[str]:
             part_folded = fold(part)
             match = ROLE_WORDS.search(part_folded)
         if part:
-            names.extend(_split_glued(part))
+            names.extend((name, index > 0) for index, name in enumerate(_split_glued(part)))
     return names
 
 

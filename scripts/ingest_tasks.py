@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest_agencies import looks_like_agency, looks_like_agency_list, split_agencies
+from ingest_agencies import looks_like_agency, looks_like_agency_list, split_agencies_marked
 from ingest_text import (BRACKETED, CHAPTER, DAMAGED_SECTION, DOTTED, Line, fold, is_date_line, is_noise, key, sentence_head)
 
 OPEN, CLOSE = '(〔[【', ')〕]】'
@@ -15,6 +15,7 @@ DEADLINE = re.compile(r'((?:19|20)\d{2}\s*年|底前|前完成|年底|年内|持
 class Duty:
     printed: str
     role: str            # lead / cooperating / responsible
+    glued: bool = False  # printed without a separator after the previous agency
 
 
 @dataclass
@@ -104,11 +105,11 @@ def parse_duties(content: str) -> tuple[list[Duty], str] | None:
                 piece_role = 'cooperating'
             else:
                 piece_role = 'responsible'
-            names = split_agencies(piece)
-            if not names or not all(looks_like_agency(n) for n in names):
+            names = split_agencies_marked(piece)
+            if not names or not all(looks_like_agency(n) for n, _ in names):
                 return None
             has_lead = has_lead or piece_role == 'lead'
-            duties.extend(Duty(n, piece_role) for n in names)
+            duties.extend(Duty(n, piece_role, glued) for n, glued in names)
     if not duties:
         return None
     return duties, '；'.join(deadline) if len(deadline) > 1 else (deadline[0] if deadline else '')
@@ -332,7 +333,7 @@ def table_items(lines: list[Line], start: int, columns: list[str]) -> tuple[list
                 else:
                     current.notes.append(f'line {line.number}: one agency cell more than the table has columns; read as {agency_columns[-1]}')
                     role = agency_columns[-1]
-                current.duties.extend(Duty(n, role) for n in split_agencies(cell))
+                current.duties.extend(Duty(n, role, glued) for n, glued in split_agencies_marked(cell))
                 cell_open = folded.rstrip()[-1:] in '、,'
             elif DEADLINE.search(folded):
                 current.deadline = cell
