@@ -48,6 +48,8 @@ from common import ROOT, Table, field_docs, load_descriptor, load_schema, read_t
 # says how to cite it and under which licence.
 PACKAGE_EXTRAS = ('README.md', 'CHANGELOG.md', 'CITATION.cff', 'LICENSE')
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)   # the earliest time a zip entry can carry
+WORKBOOK_SHEETS = ('data_dictionary', 'about')   # the workbook's sheets besides one per table
+EXCEL_CELL_LIMIT = 32767
 # The Table Schema types the exporter handles, and how SQLite declares them (dates as ISO 8601 text).
 SQL_TYPES = {'string': 'TEXT', 'integer': 'INTEGER', 'number': 'REAL', 'date': 'TEXT'}
 
@@ -283,17 +285,33 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in 'WF' else 1 for ch in text)
 
 
+def check_excel_limits(package: Package) -> None:
+    """Excel refuses sheet names over 31 characters, repeated names and cells over 32,767 characters."""
+    names = [res.name for res in package.resources]
+    problems = [f'datapackage.json: table name {n!r} is longer than the 31 characters of an Excel sheet name'
+                for n in names if len(n) > 31]
+    problems += [f'datapackage.json: table name {n!r} is also the name of a workbook sheet of its own'
+                 for n in names if n in WORKBOOK_SHEETS]
+    for res in package.resources:
+        for row, line in zip(res.table.rows, res.table.lines):
+            problems += [f'{res.path}:{line}:{name}: {len(value):,} characters, more than an Excel cell holds (32,767)'
+                         for name, value in row.items() if len(value) > EXCEL_CELL_LIMIT]
+    if problems:
+        raise ExportError('\n'.join(problems))
+
+
 def xlsx_bytes(package: Package) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
     from openpyxl.writer.excel import ExcelWriter
 
+    check_excel_limits(package)
     book = Workbook()
     book.remove(book.active)
     bold = Font(bold=True)
 
-    def sheet(title: str, header: list[str], rows: list[list[Any]], kinds: list[str] | None = None) -> None:
+    def sheet(title: str, header: list[str], rows: list[list[Any]]) -> None:
         ws = book.create_sheet(title)
         ws.append(header)
         for row in rows:
@@ -318,10 +336,11 @@ def xlsx_bytes(package: Package) -> bytes:
 
     for res in package.resources:
         sheet(res.name, res.table.header, res.typed)
-    sheet('data_dictionary', DICTIONARY_HEADER, dictionary_rows(package))
-    about = about_rows(package)
-    sheet('about', about[0], about[1:])
-    book['about'].auto_filter.ref = None
+    dictionary, about = WORKBOOK_SHEETS
+    sheet(dictionary, DICTIONARY_HEADER, dictionary_rows(package))
+    rows = about_rows(package)
+    sheet(about, rows[0], rows[1:])
+    book[about].auto_filter.ref = None
 
     when = zip_time(package.descriptor)
     stamp = dt.datetime(*when)

@@ -448,3 +448,11 @@ def test_every_download_names_the_data_licence(built):
     assert json.loads(package['licenses']) == DESCRIPTOR['licenses']
     for table in TABLES:
         assert json.loads(pq.read_schema(built / f'{table}.parquet').metadata[b'licenses']) == DESCRIPTOR['licenses']
+
+
+def test_a_cell_too_long_for_excel_stops_the_export_with_its_location(package, tmp_path):
+    line = edit(package, 'measures', {'measure_id': 'chongqing-rongchang-2021-003'}, text='长' * 32768)
+    result = run_export(tmp_path / 'out', package)
+    assert result.returncode == 1
+    assert f'data/measures.csv:{line}:text: 32,768 characters, more than an Excel cell holds' in result.stderr
+    assert 'Traceback' not in result.stderr
