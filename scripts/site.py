@@ -285,7 +285,7 @@ def plan_page(package: Package, plan: dict[str, str], duties: dict[str, list[dic
             [md(t.get('year', '')), f"{md(t.get('indicator', ''))}<br>{md(t.get('indicator_en', ''))}",
              md(' '.join(x for x in (t.get('value', ''), t.get('unit', '')) if x)), md(t.get('qualifier', '')),
              md(t.get('text', '')),
-             link(md(package.measures[t['measure_id']].get('number', '')), measure_href(package.measures[t['measure_id']], ''))
+             link(md(package.measures[t['measure_id']].get('number', '')), measure_href(package.measures[t['measure_id']]))
              if t.get('measure_id') in package.measures else md(t.get('measure_id', ''))]
             for t in sorted(targets, key=lambda t: (sort_number(t.get('year', '')), t.get('target_id', '')))]))
     members = sorted(package.by_plan('members').get(plan_id, []), key=lambda r: sort_number(r.get('seq', '')))
@@ -395,7 +395,7 @@ def agency_page(package: Package, agency: dict[str, str], duties: list[dict[str,
 def plans_index(package: Package) -> str:
     counts = Counter(m.get('plan_id', '') for m in package.rows('measures'))
     targets = Counter(t.get('plan_id', '') for t in package.rows('targets'))
-    rows = [[link(md(p.get('title', '')), plan_href(p.get('plan_id', ''), '')), md(p.get('region_name', '')),
+    rows = [[link(md(p.get('title', '')), plan_href(p.get('plan_id', ''))), md(p.get('region_name', '')),
              md(LEVELS.get(p.get('admin_level', ''), p.get('admin_level', ''))), md(words(p.get('status', ''))),
              md(p.get('date_signed', '') or p.get('date_published', '')),
              str(counts[p.get('plan_id', '')]), str(targets[p.get('plan_id', '')])]
@@ -424,7 +424,7 @@ def agencies_index(package: Package, duties_by_agency: dict[str, list[dict[str, 
         rows = []
         for agency in sorted(grouped[code], key=lambda a: (a.get('name', ''), a.get('agency_id', ''))):
             counts = Counter(r.get('role', '') for r in duties_by_agency.get(agency.get('agency_id', ''), []))
-            rows.append([link(md(agency.get('name', '')), agency_href(agency.get('agency_id', ''), '')),
+            rows.append([link(md(agency.get('name', '')), agency_href(agency.get('agency_id', ''))),
                          md(agency.get('name_en', '')), md(words(agency.get('kind', ''))),
                          *(str(counts[r]) for r in ROLES)])
         out.append(table_md(['Agency', 'English name', 'Kind', 'Lead', 'Cooperating', 'Responsible'], rows))
@@ -609,12 +609,18 @@ def home_fragment(package: Package) -> str:
     ])
 
 
+def licence_md(licence: dict) -> str:
+    """A licence as its name and title, linked when its path is a web address."""
+    label = ' — '.join(md(x) for x in (licence.get('name', ''), licence.get('title', '')) if x)
+    path = licence.get('path', '')
+    return f'<a href="{attr(path)}" rel="nofollow noopener">{label}</a>' if re.match(r'^https?://[^\s<>"]+$', path) else label
+
+
 def cite_fragment(package: Package) -> str:
     d = package.descriptor
     authors = '; '.join(c.get('title', '') for c in d.get('contributors', []) if c.get('title')) or d.get('name', '')
     year = (d.get('created') or '')[:4]
-    licences = ', '.join(link(md(l.get('title') or l.get('name', '')), l['path']) if re.match(r'^https?://', l.get('path', ''))
-                         else md(l.get('title') or l.get('name', '')) for l in d.get('licenses', []))
+    licences = ', '.join(licence_md(l) for l in d.get('licenses', []) if isinstance(l, dict))
     citation = f"{md(authors)} ({md(year or 'n.d.')}). *{md(d.get('title', ''))}* (version {md(d.get('version', ''))}) [data set]."
     return '\n'.join([
         f'> {citation}\n',
@@ -774,12 +780,13 @@ def prepare_work(work: Path) -> None:
 
 def build(work: Path, site_dir: Path, epoch: str) -> None:
     env = dict(os.environ, NO_MKDOCS_2_WARNING='1', SOURCE_DATE_EPOCH=epoch)
-    command = [sys.executable, '-m', 'mkdocs', 'build', '--strict', '--quiet',
+    # Not --quiet: that silences the warnings which --strict counts, and a broken link would pass.
+    command = [sys.executable, '-m', 'mkdocs', 'build', '--strict',
                '--config-file', str(work / 'mkdocs.yml'), '--site-dir', str(site_dir.resolve())]
     result = subprocess.run(command, cwd=work, env=env, capture_output=True, text=True)
     # jieba announces its dictionary on stderr at every start; that is not a problem report.
     lines = [l for l in result.stderr.splitlines() if l.strip() and not re.match(
-        r'^(Building prefix dict|Loading model from cache|Loading model cost|Prefix dict has been built)', l)]
+        r'^(INFO|Building prefix dict|Loading model from cache|Loading model cost|Prefix dict has been built)', l)]
     if result.returncode != 0:
         raise SiteError('mkdocs build failed:\n' + '\n'.join(lines))
     if lines:

@@ -1,0 +1,306 @@
+"""The built site, read page by page: what a reader finds on it, and that it holds together.
+
+Expected values are read here from the package (data/*.csv, schemas/*.json,
+datapackage.json), independently of scripts/site.py.
+"""
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+from collections import Counter, defaultdict
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+from xml.etree import ElementTree
+
+import pytest
+
+import sitekit
+from conftest import ROOT, read_rows
+from sitekit import article_text, page, section_after, squash
+
+DESCRIPTOR = json.loads((ROOT / 'datapackage.json').read_text(encoding='utf-8'))
+
+
+@pytest.fixture(scope='session')
+def site(tmp_path_factory) -> Path:
+    return sitekit.real_site(tmp_path_factory.getbasetemp())
+
+
+@pytest.fixture(scope='session')
+def xss_site(tmp_path_factory) -> Path:
+    return sitekit.xss_site(tmp_path_factory.getbasetemp())
+
+
+def rows(table: str) -> list[dict[str, str]]:
+    return read_rows(ROOT, table)
+
+
+def shown(text: str) -> str:
+    """A data value as the page shows it: surrounding and repeated white space collapsed."""
+    return squash(text)
+
+
+# --- pages about plans, agencies and tables -------------------------------------------------------
+
+def test_each_plan_page_shows_its_metadata_and_every_measure_in_order(site):
+    measures = defaultdict(list)
+    for measure in rows('measures'):
+        measures[measure['plan_id']].append(measure)
+    for plan in rows('plans'):
+        text = article_text(page(site, f"plans/{plan['plan_id']}/"))
+        for field in ('title', 'title_en', 'region_name', 'source_note', 'doc_number', 'issuer'):
+            assert shown(plan[field]) in text, (plan['plan_id'], field)
+        position = 0
+        for measure in sorted(measures[plan['plan_id']], key=lambda m: int(m['seq'])):
+            found = text.find(shown(measure['text']), position)
+            assert found >= 0, f"{measure['measure_id']} missing or out of order"
+            position = found
+        assert measures[plan['plan_id']], plan['plan_id']
+
+
+def test_each_measure_names_its_agencies_linked_with_the_printed_form_when_it_differs(site):
+    agencies = {a['agency_id']: a for a in rows('agencies')}
+    plan_of = {m['measure_id']: m['plan_id'] for m in rows('measures')}
+    roles = {'lead': 'Lead', 'cooperating': 'Cooperating', 'responsible': 'Responsible'}
+    checked = 0
+    for duty in rows('responsibilities'):
+        markup = page(site, f"plans/{plan_of[duty['measure_id']]}/")
+        match = re.search(rf'id="{duty["measure_id"]}"(.*?)(?=<h[1-6][ >]|</article>)', markup, re.S)
+        assert match, duty['measure_id']
+        block = match.group(1)
+        assert f'href="../../agencies/{duty["agency_id"]}/"' in block, duty
+        text = squash(html.unescape(re.sub(r'<[^>]+>', '', block)))
+        assert roles[duty['role']] in text
+        assert agencies[duty['agency_id']]['name'] in text
+        if duty['as_printed'] != agencies[duty['agency_id']]['name']:
+            assert f"as printed: {duty['as_printed']}" in text, duty
+        checked += 1
+    assert checked == len(rows('responsibilities'))
+
+
+def test_plan_page_shows_deadlines_targets_members_citations_and_curation_notes(site):
+    by_plan = lambda table: Counter(r['plan_id'] for r in rows(table))  # noqa: E731
+    for measure in rows('measures'):
+        if measure['deadline']:
+            text = section_after(page(site, f"plans/{measure['plan_id']}/"), measure['measure_id'])
+            assert shown(measure['deadline']) in text
+    for table, field in (('targets', 'text'), ('members', 'name'), ('citations', 'cited_title'),
+                         ('curation_notes', 'note')):
+        assert by_plan(table), table
+        for row in rows(table):
+            assert shown(row[field]) in article_text(page(site, f"plans/{row['plan_id']}/")), (table, row)
+
+
+def test_each_agency_page_lists_its_tasks_by_plan_with_links_and_its_aliases(site):
+    measures = {m['measure_id']: m for m in rows('measures')}
+    aliases = defaultdict(list)
+    for alias in rows('agency_aliases'):
+        aliases[alias['agency_id']].append(alias['alias'])
+    duties = defaultdict(list)
+    for duty in rows('responsibilities'):
+        duties[duty['agency_id']].append(duty)
+    for agency in rows('agencies'):
+        markup = page(site, f"agencies/{agency['agency_id']}/")
+        text = article_text(markup)
+        assert agency['name'] in text and agency['name_en'] in text
+        for alias in aliases[agency['agency_id']]:
+            assert alias in text
+        for duty in duties[agency['agency_id']]:
+            measure = measures[duty['measure_id']]
+            assert f'href="../../plans/{measure["plan_id"]}/#{measure["measure_id"]}"' in markup
+            assert shown(measure['text']) in text
+            section = section_after(markup, measure['plan_id'])
+            assert shown(measure['text']) in section, 'a task listed under another plan'
+
+
+def test_data_dictionary_documents_every_field_from_the_schemas(site):
+    for resource in DESCRIPTOR['resources']:
+        schema = json.loads((ROOT / resource['schema']).read_text(encoding='utf-8'))
+        slug = resource['name'].replace('_', '-')
+        markup = page(site, f'tables/{slug}/')
+        text = article_text(markup)
+        assert f"Rows: {len(rows(resource['name']))}" in text
+        assert shown(schema['description_zh']) in text
+        for key in schema.get('primaryKey', []):
+            assert key in text
+        for fk in schema.get('foreignKeys', []):
+            assert f'href="../{fk["reference"]["resource"].replace("_", "-")}/"' in markup
+        for field in schema['fields']:
+            part = section_after(markup, 'field-' + field['name'].replace('_', '-'))
+            assert field['type'] in part
+            assert shown(field['description']) in part and shown(field['description_zh']) in part
+            for value in field.get('constraints', {}).get('enum', []):
+                assert value in part
+            values = [r[field['name']] for r in rows(resource['name']) if r[field['name']]]
+            if values:
+                assert shown(values[0])[:40] in part, f"{resource['name']}.{field['name']}: no example"
+
+
+def test_home_gives_version_counts_coverage_and_two_click_download_and_cite(site):
+    markup = page(site, '')
+    text = article_text(markup)
+    assert f"Version {DESCRIPTOR['version']}" in text
+    for count, label in ((len(rows('plans')), 'plans'), (len(rows('measures')), 'measures'),
+                         (len(rows('agencies')), 'agencies'), (len(rows('targets')), 'targets')):
+        assert f'{count} {label}' in text
+    for province in {p['province'] for p in rows('plans')}:
+        assert province in text
+    assert 'href="download/"' in markup and 'href="cite/"' in markup
+    cite = article_text(page(site, 'cite/'))
+    assert DESCRIPTOR['version'] in cite and DESCRIPTOR['title'] in cite and DESCRIPTOR['licenses'][0]['name'] in cite
+
+
+def test_downloads_page_lists_each_file_with_link_size_and_checksum(site):
+    manifest = json.loads((site / 'downloads' / 'manifest.json').read_text(encoding='utf-8'))
+    markup = page(site, 'download/')
+    text = article_text(markup)
+    for entry in manifest:
+        content = (site / 'downloads' / entry['file']).read_bytes()
+        assert f'href="../downloads/{entry["file"]}"' in markup
+        assert hashlib.sha256(content).hexdigest() in text
+        assert f'{len(content)} bytes' in text
+
+
+def test_without_a_manifest_the_downloads_page_says_they_were_not_built(tmp_path):
+    site = sitekit.build(ROOT, tmp_path)
+    assert 'The downloads were not built' in article_text(page(site, 'download/'))
+    assert not (site / 'downloads').exists()
+
+
+def test_charts_draw_the_counts_of_the_data(site):
+    measures = Counter(m['plan_id'] for m in rows('measures'))
+    chart = ElementTree.parse(site / 'generated' / 'measures-per-plan.svg').getroot()
+    titles = [t.text for t in chart.iter('{http://www.w3.org/2000/svg}title')]
+    for plan in rows('plans'):
+        assert f"{plan['region_name']} · {plan['title']}: measures {measures[plan['plan_id']]}" in titles
+    leads = Counter(r['agency_id'] for r in rows('responsibilities') if r['role'] == 'lead')
+    top_id, top = leads.most_common(1)[0]
+    name = next(a['name'] for a in rows('agencies') if a['agency_id'] == top_id)
+    chart = ElementTree.parse(site / 'generated' / 'lead-agencies.svg').getroot()
+    titles = [t.text for t in chart.iter('{http://www.w3.org/2000/svg}title')]
+    assert f'{name}: lead (牵头) {top}' in titles
+    diagram = ElementTree.parse(site / 'generated' / 'tables.svg').getroot()
+    titles = {t.text for t in diagram.iter('{http://www.w3.org/2000/svg}title')}
+    for resource in DESCRIPTOR['resources']:
+        schema = json.loads((ROOT / resource['schema']).read_text(encoding='utf-8'))
+        for fk in schema.get('foreignKeys', []):
+            assert f"{resource['name']}.{fk['fields']} → {fk['reference']['resource']}.{fk['reference']['fields']}" in titles
+
+
+# --- the site as a whole ---------------------------------------------------------------------
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[tuple[str, str, str]] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        attributes = dict(attrs)
+        for name in ('id', 'name'):
+            if attributes.get(name) and (name == 'id' or tag == 'a'):
+                self.ids.add(attributes[name])
+        for name in ('href', 'src'):
+            if attributes.get(name) is not None:
+                self.links.append((tag, name, attributes[name]))
+
+
+def parse(path: Path) -> _Links:
+    parser = _Links()
+    parser.feed(path.read_text(encoding='utf-8'))
+    return parser
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    pages = {path: parse(path) for path in site.rglob('*.html')}
+    problems, checked = [], 0
+    for path, parsed in pages.items():
+        base = 'http://site/' + path.relative_to(site).as_posix()
+        for tag, name, value in parsed.links:
+            url = urlparse(urljoin(base, value))
+            if url.scheme in ('http', 'https') and url.netloc != 'site':
+                assert (tag, name) == ('a', 'href'), f'{path}: loads {value} from another host'
+                continue
+            assert url.scheme == 'http', f'{path}: {value}'
+            target = site / unquote(url.path).lstrip('/')
+            if target.is_dir():
+                target = target / 'index.html'
+            if not target.is_file():
+                problems.append(f'{path.relative_to(site)}: {value} (no such file)')
+            elif url.fragment and target.suffix == '.html' and unquote(url.fragment) not in pages[target].ids:
+                problems.append(f'{path.relative_to(site)}: {value} (no such anchor)')
+            checked += 1
+    assert not problems, '\n'.join(problems[:20])
+    assert checked > 1000
+
+
+def test_nothing_is_loaded_from_other_hosts(site):
+    for path in site.rglob('*'):
+        if path.suffix in ('.html', '.css', '.svg'):
+            text = path.read_text(encoding='utf-8')
+            loads = re.findall(r'<(?:script|img|link|iframe|source|video|audio)\b[^>]*\b(?:src|href)="(https?:)?//', text)
+            assert not loads, f'{path}: {loads}'
+            assert not re.search(r'url\((["\']?)(https?:)?//', text), path
+            if path.suffix == '.html':
+                # Material fetches Mermaid from a CDN when a page has a mermaid block; none may.
+                assert 'class="mermaid"' not in text, path
+                assert 'fonts.googleapis' not in text and 'fonts.gstatic' not in text, path
+
+
+def test_plan_and_agency_pages_stay_out_of_the_navigation(site):
+    """Every page carries the navigation: listing every plan and agency there would make the site grow quadratically."""
+    markup = page(site, 'download/')
+    nav = markup[markup.index('<nav class="md-nav md-nav--primary"'):markup.index('</nav>', markup.index('md-nav--primary'))]
+    assert not re.search(r'href="[^"]*(plans|agencies)/[a-z0-9-]+/"', nav)
+    assert 'href="../plans/"' in nav and 'href="../agencies/"' in nav
+    index = page(site, 'agencies/')
+    for agency in rows('agencies'):
+        assert f'href="{agency["agency_id"]}/"' in index
+
+
+def test_two_builds_of_the_same_data_are_byte_identical(site, tmp_path):
+    again = sitekit.build(ROOT, tmp_path, sitekit.fake_downloads(tmp_path / 'downloads'))
+    first = {p.relative_to(site): p.read_bytes() for p in site.rglob('*') if p.is_file()}
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob('*') if p.is_file()}
+    assert sorted(first) == sorted(second)
+    different = [str(name) for name in first if first[name] != second[name]]
+    assert not different, different
+    assert (site / 'sitemap.xml.gz').is_file()  # its gzip header carries a time: the package's created date
+
+
+def test_data_values_are_escaped_so_html_and_markdown_show_as_text(xss_site):
+    plan = page(xss_site, f'plans/{sitekit.XSS_PLAN}/')
+    agency = page(xss_site, f'agencies/{sitekit.xss_agency_id()}/')
+    for markup in (plan, agency):
+        assert '<script>alert' not in markup and '<img src=x' not in markup
+        assert '&lt;script&gt;' in markup
+    text = article_text(plan)
+    for payload in (sitekit.SCRIPT, sitekit.IMAGE, sitekit.MARKDOWN):
+        assert payload in text
+    assert f'As printed {sitekit.IMAGE}' in text
+    assert '<strong>bold' not in plan and 'href="http://example.com/' not in plan
+    assert 'href="javascript:' not in plan and 'javascript:alert(3)' in text
+    title = re.search(r'<title>(.*?)</title>', plan, re.S).group(1)
+    assert '<' not in title and html.unescape(title).startswith(f'Plan {sitekit.SCRIPT}')
+    search = (xss_site / 'search' / 'search_index.json').read_text(encoding='utf-8')
+    assert '<script>alert' not in search and '<img src=x' not in search
+
+
+def test_bad_arguments_give_a_message_not_a_traceback(tmp_path):
+    result = sitekit.run_site('--package', str(tmp_path / 'missing'), '--work', str(tmp_path / 'w'),
+                              '--site-dir', str(tmp_path / 's'))
+    assert result.returncode == 2
+    assert 'no datapackage.json' in result.stderr and 'Traceback' not in result.stderr
+    assert sitekit.run_site('--help').returncode == 0
+
+
+def test_a_row_pointing_at_a_missing_agency_still_builds_and_shows_it_unlinked(package, tmp_path):
+    duties = read_rows(package, 'responsibilities')
+    duties[0]['agency_id'] = 'no-such-agency'
+    sitekit.write_rows(package, 'responsibilities', duties)
+    site = sitekit.build(package, tmp_path / 'out')
+    plan = next(m['plan_id'] for m in rows('measures') if m['measure_id'] == duties[0]['measure_id'])
+    assert 'no-such-agency' in section_after(page(site, f'plans/{plan}/'), duties[0]['measure_id'])
