@@ -430,7 +430,7 @@ class Validator:
         table = self.tables.get(name)
         if table is None or name in self.unreadable:
             return []
-        return list(zip(table.lines, table.rows))
+        return list(zip(table.lines, table.rows))  # cheap: zips two existing lists
 
     def path(self, name: str) -> str:
         return self.resources[name]['path']
@@ -522,7 +522,10 @@ class Validator:
     def check_note_keys(self) -> None:
         """A curation note's row_key names rows that exist (key fields joined by ':')."""
         keys: dict[str, set[str]] = {}
+        named = {note.get('table_name') for _, note in self.rows('curation_notes')}
         for name, schema in self.schemas.items():
+            if name not in named:
+                continue
             key = schema.get('primaryKey', [])
             key = [key] if isinstance(key, str) else key
             # a leading part of the key (a measure_id for its responsibilities) names all its rows
@@ -579,6 +582,11 @@ _TAG = re.compile(r'<\s*/?\s*[A-Za-z!][^<>]*>')
 
 def text_problem(value: str, identifier: bool = False) -> tuple[str, dict] | None:
     """The first hygiene problem of a stored cell as (message key, parameters), or None."""
+    # Fast path for the common clean cell: isprintable() is False for every control, format,
+    # private-use, surrogate, unassigned or non-ASCII space character.
+    if value.isprintable() and value == value.strip() and value[:1] not in ('=', '+', '-', '@') and '<' not in value \
+            and (not identifier or value.isascii()):
+        return None
     if identifier and not value.isascii():
         odd = sorted({c for c in value if not c.isascii()})
         if unicodedata.normalize('NFKC', value).isascii() or odd:
