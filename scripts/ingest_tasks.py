@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingest_agencies import looks_like_agency, looks_like_agency_list, split_agencies_marked
-from ingest_text import (BRACKETED, CHAPTER, DAMAGED_SECTION, DOTTED, Line, fold, is_date_line, is_noise, key, sentence_head)
+from ingest_text import (BRACKETED, CHAPTER, CIRCLED, DAMAGED_SECTION, DOTTED, Line, fold, is_date_line, is_noise, key, sentence_head)
 
 OPEN, CLOSE = '(〔[【', ')〕]】'
 DEADLINE = re.compile(r'((?:19|20)\d{2}\s*年|底前|前完成|年底|年内|持续推进|长期坚持|长期推进|常态化推进|持续开展|每年|季度|上半年|下半年|按年度)')
@@ -132,6 +132,9 @@ def split_item(text: str) -> tuple[str, list[Duty], str]:
 # -- numbered items in the body --------------------------------------------------------------------
 def classify(line: Line) -> tuple[str, str, str] | None:
     """('chapter'|'bracketed'|'dotted', number as printed, rest) for a numbered line."""
+    circled = CIRCLED.match(line.text)
+    if circled:
+        return 'dotted', circled.group(1), circled.group(3).strip()
     for kind, pattern in (('dotted', DOTTED), ('bracketed', BRACKETED), ('chapter', CHAPTER)):
         match = pattern.match(line.folded)
         if match:

@@ -84,12 +84,25 @@ class Line:
     folded: str      # fold(text)
 
 
+RUN_ON_CHAPTER = re.compile(r'(?:^|\s)[一二三四五六七八九十]{1,3}、')
+RUN_ON_BREAK = re.compile(r'(?:(?<=\s)|(?<=[。;；)）]))(?=[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,3}[.．、](?!\d))')
+
+
+def split_run_on(text: str) -> list[str]:
+    """A whole page copied onto one line (一、… 二、… 1.… 2.…) cut before each heading and item."""
+    if len(text) < 120 or len(RUN_ON_CHAPTER.findall(fold(text))) < 2:
+        return [text]
+    cuts = [0] + [m.start() for m in RUN_ON_BREAK.finditer(fold(text))] + [len(text)]
+    return [piece for a, b in zip(cuts, cuts[1:]) if (piece := text[a:b].strip())]
+
+
 def split_lines(text: str) -> list[Line]:
-    """Non-empty lines with their line numbers; blank lines are kept as Line(text='')."""
+    """Lines with their line numbers (blank lines kept as Line(text='')); a page run onto one line is cut
+    into its headings and items, each piece keeping the line number."""
     lines = []
     for index, raw in enumerate(text.splitlines(), start=1):
-        cleaned = clean_cell(raw)
-        lines.append(Line(index, cleaned, fold(cleaned)))
+        for piece in split_run_on(clean_cell(raw)):
+            lines.append(Line(index, piece, fold(piece)))
     return lines
 
 
@@ -141,6 +154,7 @@ CN_NUM = '一二三四五六七八九十〇零两'
 CHAPTER = re.compile(rf'^([{CN_NUM}]{{1,3}})\s*(、|是|\.|．|,|，)\s*(\S.*)$')
 BRACKETED = re.compile(rf'^([（(]\s*([{CN_NUM}]{{1,3}}|\d{{1,3}})\s*[)）])\s*(\S.*)$')
 DOTTED = re.compile(r'^((\d{1,3})\s*(?:[.．、](?!\d)|\s(?=\D)))\s*(\S.*)$')
+CIRCLED = re.compile(r'^(([\u2460-\u2473]))\s*(\S.*)$')   # ① … ⑳ (matched on the unfolded text)
 DAMAGED_SECTION = re.compile(r'^[)）]\s*(\S.*)$')
 
 
