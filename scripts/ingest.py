@@ -122,7 +122,7 @@ def draft(path: Path, package: Path = ROOT, plan_id: str | None = None, region_c
                        f'signed {facts.date_signed or "-"} | published {facts.date_published or "-"} | status {facts.status} | '
                        f'issuer {facts.issuer or "-"}')
     result.uncertain.append(f'plans.source_type guessed as {facts.source_type} from the page layout; check it')
-    result.uncertain.extend(f'plans: {note}' for note in facts.notes or [])
+    result.uncertain.extend(f'plans: {note}' for note in facts.notes)
 
     _measures(tasks, plan_id, result, agency_for)
     for seq, row in enumerate(citations(lines, first_chapter, facts.title, start), start=1):

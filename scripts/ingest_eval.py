@@ -55,6 +55,22 @@ def drafted_keys(result) -> tuple[list, list]:
     return measure_keys(result.tables['measures']), duty_keys(result.tables['responsibilities'], number_of)
 
 
+def target_keys(rows: list[dict[str, str]]) -> list[tuple[str, str, str]]:
+    return [(r['year'], compact(r['text']), r['value']) for r in rows]
+
+
+def evaluate_targets(package: Path = ROOT) -> list[Score]:
+    """Targets of the five sources: year, text and value as the curated rows have them."""
+    from ingest import draft
+    tables = load_tables(package)
+    scores = []
+    for plan in tables['plans']:
+        expected = [t for t in tables['targets'] if t['plan_id'] == plan['plan_id']]
+        result = draft(package / plan['source_file'], package, plan_id=plan['plan_id'])
+        scores.append(score(plan['plan_id'], target_keys(result.tables['targets']), target_keys(expected)))
+    return scores
+
+
 def evaluate_sources(package: Path = ROOT) -> list[tuple[Score, Score]]:
     from ingest import draft
     tables = load_tables(package)
@@ -110,6 +126,10 @@ def table(scores: list[tuple[Score, Score]]) -> list[str]:
 def print_evaluation(package: Path = ROOT) -> None:
     print('The five sources against data/*.csv:')
     print('\n'.join(table(evaluate_sources(package))))
+    print('\nTargets of the five sources (year, text and value):')
+    print('| plan | P | R | found/drafted/expected |\n| --- | ---: | ---: | ---: |')
+    for s in evaluate_targets(package):
+        print(f'| {s.name} | {s.precision:.2f} | {s.recall:.2f} | {s.found}/{s.drafted}/{s.expected} |')
     if CASES.is_dir():
         print('\nTest documents in tests/ingest_cases/ against their hand-made expected rows:')
         print('\n'.join(table(evaluate_cases(CASES, package))))

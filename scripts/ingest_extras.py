@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ingest_text import (CHAPTER, DOC_NUMBER, DAMAGED_DOC_NUMBER, Line, fold, is_date_line, is_noise, key,
                          metadata_fields, normalize_doc_number, parse_date)
@@ -24,85 +24,29 @@ class PlanFacts:
     status: str = ''
     source_type: str = ''
     source_url: str = ''
-    notes: list[str] | None = None
+    notes: list[str] = field(default_factory=list)
 
 
 def plan_facts(lines: list[Line]) -> PlanFacts:
-    facts = PlanFacts(notes=[])
+    """What the text says about the plan itself (not about the documents it cites)."""
+    facts = PlanFacts()
     meta = metadata_fields(lines)
-    wrapper_title = ''
-    for index, line in enumerate(lines):
-        match = WRAPPER.search(line.folded)
-        if match and len(line.folded) < 120 and not wrapper_title:
-            start = line.folded.index('《', match.start()) + 1
-            end = line.folded.rindex('》')
-            wrapper_title = line.text[start:end]
-    for index, line in enumerate(lines):
-        folded = line.folded
-        if not line.text or is_noise(line) or WRAPPER.search(folded) or folded.startswith(('附件', '附表')):
-            continue
-        bare = re.sub(r'[(（]\s*\d{4}\s*[-—–－至]\s*\d{4}\s*年?\s*[)）]$', '', DRAFT.sub('', folded).strip())
-        if (len(bare) <= 60 and re.search(PLAN_WORDS + r'$', bare) and not re.search(r'[。,，;；:：]', bare)
-                and not CHAPTER.match(folded) and not re.match(r'^[(（]', folded)):
-            facts.title = DRAFT.sub('', line.text).strip()
-            facts.title_line = index
-            break
-    if not facts.title and meta.get('标题'):
-        facts.title = re.sub(r'^[(（][^)）]{1,6}[)）]', '', meta['标题']).strip()
-        facts.notes.append('title taken from the page\'s 标题 field')
-    if not facts.title and wrapper_title:
-        facts.title = wrapper_title
-        facts.notes.append('title taken from the transmitting notice')
-    # document number: a metadata field or a line that is only a number, never a cited one
-    if meta.get('发文字号') and DOC_NUMBER.search(fold(meta['发文字号'])):
-        facts.doc_number = meta['发文字号'].strip()
-    else:
-        for line in lines[:max(facts.title_line, 0) + 15]:
-            if DOC_NUMBER.fullmatch(re.sub(r'\s+', '', line.folded)) or re.fullmatch(r'[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号', line.folded.strip()):
-                facts.doc_number = line.text.strip()
-                break
-    # dates
-    signed = parse_date(meta.get('成文日期', '')) if meta.get('成文日期') else None
-    published = parse_date(meta.get('发布日期', '')) if meta.get('发布日期') else None
-    signature_index = None
-    for index, line in enumerate(lines):
-        if line.text and is_date_line(line.text):
-            signature_index = index
-            break
-    if signature_index is not None:
-        signature = parse_date(lines[signature_index].text)
-        if signed and signature and signed != signature:
-            facts.notes.append(f'the notice is signed {lines[signature_index].text.strip()} but the page gives 成文日期 {signed}; '
-                               'date_signed follows the signature')
-        signed = signature or signed
-    facts.date_signed, facts.date_published = signed or '', published or ''
-    # issuer: the organisation lines just above the signature date
-    if signature_index is not None:
-        names = []
-        for line in reversed(lines[max(0, signature_index - 8):signature_index]):
-            if not line.text:
-                continue
-            if re.fullmatch(r'[\u4e00-\u9fff\s]{4,40}(办公室|办公厅|人民政府|委员会|领导小组|局|委|厅)', line.folded.strip()):
-                names.append(re.sub(r'\s{2,}', '', line.text.strip()))
-            else:
-                break
-        facts.issuer = '、'.join(reversed(names))
+    _title(lines, meta, facts)
+    _doc_number(lines, meta, facts)
+    _dates_and_issuer(lines, meta, facts)
     facts.publisher = meta.get('发布机构', '') or meta.get('来源', '')
     url = re.search(r'https?://\S+', meta.get('地址', ''))
     facts.source_url = url.group(0) if url else ''
-    # status
-    text = '\n'.join(l.folded for l in lines)
+    text = '\n'.join(line.folded for line in lines)
     if DRAFT.search(text[:2000]):
         facts.status = 'draft_for_comment'
     elif re.search(r'有\s*效\s*性\s*[:：]?\s*(失效|废止)', text):
         facts.status = 'repealed'
     elif re.search(r'有\s*效\s*性\s*[:：]?\s*有效', text):
         facts.status = 'in_force'
-    elif facts.doc_number or facts.date_signed:
-        facts.status = 'issued'
     else:
-        facts.status = 'unknown'
-    # what the archived source is (a guess the contributor must check)
+        facts.status = 'issued' if facts.doc_number or facts.date_signed else 'unknown'
+    # what the archived source is: a guess from the layout, which the summary asks to check
     if '索引号' in meta or '发布机构' in meta:
         facts.source_type = 'official_site'
     elif '来源' in meta or '地址' in meta:
@@ -110,6 +54,64 @@ def plan_facts(lines: list[Line]) -> PlanFacts:
     else:
         facts.source_type = 'document_file'
     return facts
+
+
+def _title(lines: list[Line], meta: dict[str, str], facts: PlanFacts) -> None:
+    """The plan's own title line (not the 关于印发《…》的通知 wrapper); else the page's 标题; else the wrapper's 《…》."""
+    for index, line in enumerate(lines):
+        folded = line.folded
+        if not line.text or is_noise(line) or WRAPPER.search(folded) or folded.startswith(('附件', '附表')):
+            continue
+        bare = re.sub(r'[(（]\s*\d{4}\s*[-—–－至]\s*\d{4}\s*年?\s*[)）]$', '', DRAFT.sub('', folded).strip())
+        if (len(bare) <= 60 and re.search(PLAN_WORDS + r'$', bare) and not re.search(r'[。,，;；:：]', bare)
+                and not CHAPTER.match(folded) and not re.match(r'^[(（]', folded)):
+            facts.title, facts.title_line = DRAFT.sub('', line.text).strip(), index
+            return
+    if meta.get('标题'):
+        facts.title = re.sub(r'^[(（][^)）]{1,6}[)）]', '', meta['标题']).strip()
+        facts.notes.append("title taken from the page's 标题 field")
+        return
+    for line in lines:
+        match = WRAPPER.search(line.folded)
+        if match and len(line.folded) < 120:
+            facts.title = line.text[line.folded.index('《', match.start()) + 1:line.folded.rindex('》')]
+            facts.notes.append('title taken from the transmitting notice')
+            return
+
+
+def _doc_number(lines: list[Line], meta: dict[str, str], facts: PlanFacts) -> None:
+    """The 发文字号 of the page's metadata, or a line near the top that is only a document number
+    (never a number printed after a cited 《title》)."""
+    if meta.get('发文字号') and DOC_NUMBER.search(fold(meta['发文字号'])):
+        facts.doc_number = meta['发文字号'].strip()
+        return
+    for line in lines[:max(facts.title_line, 0) + 15]:
+        if DOC_NUMBER.fullmatch(re.sub(r'\s+', '', line.folded)):
+            facts.doc_number = line.text.strip()
+            return
+
+
+def _dates_and_issuer(lines: list[Line], meta: dict[str, str], facts: PlanFacts) -> None:
+    """成文日期: the notice's signature date (2021年10月12日, 二〇二一年十月十二日, 20211110), else the
+    page's 成文日期; 发布日期 from the page; the issuer from the organisation lines above the signature."""
+    signed = parse_date(meta['成文日期']) if meta.get('成文日期') else None
+    published = parse_date(meta['发布日期']) if meta.get('发布日期') else None
+    signature_index = next((i for i, line in enumerate(lines) if line.text and is_date_line(line.text)), None)
+    if signature_index is not None:
+        signature = parse_date(lines[signature_index].text)
+        if signed and signature and signed != signature:
+            facts.notes.append(f'the notice is signed {lines[signature_index].text.strip()} but the page gives 成文日期 {signed}; '
+                               'date_signed follows the signature')
+        signed = signature or signed
+        names = []
+        for line in reversed(lines[max(0, signature_index - 8):signature_index]):
+            if not line.text:
+                continue
+            if not re.fullmatch(r'[\u4e00-\u9fff\s]{4,40}(办公室|办公厅|人民政府|委员会|领导小组|局|委|厅)', line.folded.strip()):
+                break
+            names.append(re.sub(r'\s{2,}', '', line.text.strip()))
+        facts.issuer = '、'.join(reversed(names))
+    facts.date_signed, facts.date_published = signed or '', published or ''
 
 
 def citations(lines: list[Line], until: int, own_title: str, notice_end: int) -> list[dict[str, str]]:
@@ -153,43 +155,61 @@ def citations(lines: list[Line], until: int, own_title: str, notice_end: int) ->
 
 
 # -- targets ----------------------------------------------------------------------------------------------
-NUMERIC = re.compile(r'([\u4e00-\u9fffA-Za-z“”"]{2,30}?)(?:达到|超过|突破|不低于|不少于|增至|提高到|提升至|培育|新增)?\s*(\d+(?:\.\d+)?)\s*(万|亿)?\s*'
-                     r'(件|家|个|所|项|人|亿元|万元|元|%|个百分点|次|名|户|件次|座)(以上|左右)?')
+NUMERIC = re.compile(r'(\d+(?:\.\d+)?)\s*(万|亿)?\s*(件|家|个|所|项|人|亿元|万元|元|%|个百分点|次|名|户|件次|座|分)(以上|左右)?')
+PREDICATE = re.compile(r'(得到|更加|发生|获批|进一步|达到|取得|明显|显著|合理|不断|基本|全面|实现|超过|突破|增长|提升|提高)')
+OPENER = re.compile(r'^\s*(力争)?(?:到|至)\s*((?:19|20)\d{2})\s*年')
 
 
 def targets(lines: list[Line], stop: int) -> list[dict[str, str]]:
-    """Targets in the goals part (before the first task): one per numeric indicator, and an overall goal
-    for each sentence that opens with 到YYYY年 / 力争到YYYY年."""
+    """Targets of the goals part (before the first task), in the scope of a sentence that opens with
+    到YYYY年 / 力争到YYYY年: that sentence is the overall goal; each later sentence is a target, split
+    into its clauses when some of them carry a number (培育示范学校100所、示范企业500家 → two)."""
     rows: list[dict[str, str]] = []
+    year = None
     for line in lines[:stop]:
         if not line.text or is_noise(line):
             continue
-        sentences = re.findall(r'[^。]+。?', line.text)
-        year = None
-        for sentence in sentences:
+        if CHAPTER.match(line.folded):
+            year = None   # a new chapter leaves the goals' scope
+            continue
+        for sentence in re.findall(r'[^。]+。?', line.text):
+            indicative = '预期性' in fold(sentence)   # （上述指标均为预期性指标）: the numbered targets of the sentence
             folded = fold(sentence)
-            opener = re.match(r'^\s*(力争)?(?:到|至)\s*((?:19|20)\d{2})\s*年', folded)
+            opener = OPENER.match(folded)
+            clauses = [c for c in re.split(r'[,，;；、]', _without_note(sentence)) if c.strip(' 。')]
             if opener:
                 year = opener.group(2)
-            if not year:
+                rows.append(_target(year, '总体目标', sentence.strip(), '力争' if opener.group(1) else ''))
+                clauses = [c for c in clauses[1:] if NUMERIC.search(fold(c))]   # numbers in the opening sentence
+            elif not year:
                 continue
-            qualifier = '力争' if re.search(r'力争', folded) else ''
-            found = False
-            for clause in re.split(r'[,，;；]', sentence):
-                clause_folded = fold(clause)
-                match = NUMERIC.search(clause_folded)
-                if not match or re.search(r'(19|20)\d{2}年', clause_folded[match.start(2) - 1:match.end()]):
-                    continue
-                value = float(match.group(2)) * {'万': 10000, '亿': 100000000}.get(match.group(3) or '', 1)
-                indicator = re.sub(r'^(力争|到\d{4}年|全[区市县省])', '', match.group(1)).strip('“”" ')
-                rows.append({'year': year, 'indicator': indicator, 'value': _number(value), 'unit': match.group(4),
-                             'qualifier': '预期性' if '预期性' in fold(line.text) else (qualifier or ''),
-                             'text': clause.strip(' ，,；;')})
-                found = True
-            if opener and not found:
-                rows.append({'year': year, 'indicator': '总体目标', 'value': '', 'unit': '', 'qualifier': qualifier,
-                             'text': sentence.strip()})
+            elif not any(NUMERIC.search(fold(c)) for c in clauses):
+                clauses = [sentence]
+            for clause in clauses:
+                numeric = bool(NUMERIC.search(fold(clause)))
+                qualifier = '预期性' if indicative and numeric else ('力争' if '力争' in fold(clause) else '')
+                rows.append(_target(year, '', clause.strip() if clause is sentence else clause.strip(' ，,；;、。'), qualifier))
     return rows
+
+
+def _without_note(sentence: str) -> str:
+    """A sentence without a bracketed remark such as （上述指标均为预期性指标）."""
+    return re.sub(r'[(（][^()（）]*[)）]', '', sentence)
+
+
+def _target(year: str, indicator: str, text: str, qualifier: str) -> dict[str, str]:
+    value = unit = ''
+    if not indicator:
+        folded = fold(text)
+        match = NUMERIC.search(folded)
+        head = folded[:match.start()] if match else folded
+        cut = PREDICATE.search(head)
+        indicator = re.sub(r'^(力争|培育|新增|建成|打造|累计|全[区市县省]|我[区市县省])', '', head[:cut.start()] if cut and cut.start() > 1 else head)
+        indicator = indicator.strip('“”" ，,。') or folded[:12]
+        if match:
+            value = _number(float(match.group(1)) * {'万': 10000, '亿': 100000000}.get(match.group(2) or '', 1))
+            unit = match.group(3)
+    return {'year': year, 'indicator': indicator, 'value': value, 'unit': unit, 'qualifier': qualifier, 'text': text}
 
 
 def _number(value: float) -> str:

@@ -31,12 +31,6 @@ class Task:
     section_taken: bool = False   # a table row's heading column has been read
 
 
-@dataclass
-class Heading:
-    chapter: str = ''
-    section: str = ''
-
-
 # -- responsibility brackets -----------------------------------------------------------------------
 def trailing_bracket(text: str) -> tuple[int, int] | None:
     """Span of the bracket group that ends the text (ignoring a final 。), allowing nested brackets
@@ -101,8 +95,8 @@ def parse_duties(content: str) -> tuple[list[Duty], str] | None:
                 piece_role = role
             elif re.search(r'牵头$', piece_folded):
                 piece_role = 'lead'
-            elif has_lead and (re.search(r'(配合|参与|协助|负责)$', piece_folded) or not re.search(r'负责$', piece_folded)):
-                piece_role = 'cooperating'
+            elif has_lead:
+                piece_role = 'cooperating'   # the units after a lead: 配合 / 按职责分工负责
             else:
                 piece_role = 'responsible'
             names = split_agencies_marked(piece)
@@ -112,7 +106,7 @@ def parse_duties(content: str) -> tuple[list[Duty], str] | None:
             duties.extend(Duty(n, piece_role, glued) for n, glued in names)
     if not duties:
         return None
-    return duties, '；'.join(deadline) if len(deadline) > 1 else (deadline[0] if deadline else '')
+    return duties, '；'.join(deadline)
 
 
 def split_item(text: str) -> tuple[str, list[Duty], str]:
@@ -156,83 +150,95 @@ def is_heading(rest: str) -> bool:
 
 def body_items(lines: list[Line], start: int) -> tuple[list[Task], list[str]]:
     """Measures from numbered items after `start` (the plan title), and lines it could not place."""
-    numbered = [(i, classify(line)) for i, line in enumerate(lines) if i >= start and lines[i].text and not is_noise(lines[i])]
-    numbered = [(i, c) for i, c in numbered if c]
-    dotted = [i for i, c in numbered if c[0] == 'dotted']
-    bracketed_text = [i for i, c in numbered if c[0] == 'bracketed' and not is_heading(c[2])]
-    item_kind = 'dotted' if dotted else ('bracketed' if bracketed_text else None)
-    tasks: list[Task] = []
-    skipped: list[str] = []
-    if item_kind is None:
-        return tasks, skipped
-    uses_brackets = False
-    chapter = section = ''
-    current: Task | None = None
-    open_item = False
-    for index in range(start, len(lines)):
-        line = lines[index]
-        if not line.text:
-            continue
+    numbered = [classify(line) for line in lines[start:] if line.text and not is_noise(line)]
+    if any(c and c[0] == 'dotted' for c in numbered):
+        item_kind = 'dotted'        # 1. items; （一） lines are headings
+    elif any(c and c[0] == 'bracketed' and not is_heading(c[2]) for c in numbered):
+        item_kind = 'bracketed'     # （一） paragraphs are the items
+    else:
+        return [], []
+    reader = ItemReader(item_kind)
+    for line in lines[start:]:
+        if line.text:
+            reader.read(line)
+    return reader.finish(), reader.skipped
+
+
+class ItemReader:
+    """Reads a plan body line by line into tasks: headings, items, their continuation lines and
+    responsibilities printed in a trailing bracket or on the lines below the item."""
+
+    def __init__(self, item_kind: str):
+        self.item_kind = item_kind
+        self.tasks: list[Task] = []
+        self.skipped: list[str] = []
+        self.chapter = self.section = ''
+        self.current: Task | None = None
+        self.open = False              # the current item may continue on the next line
+        self.uses_brackets = False     # items of this document end with a duty bracket
+
+    def read(self, line: Line) -> None:
         if is_noise(line):
-            if current is not None and open_item:
-                current.notes.append(f'line {line.number} dropped as page noise inside the item')
-            continue
-        whole_bracket = re.fullmatch(r'[(〔[【](.+)[)〕\]】][。.]?', line.folded)
-        if current is not None and not current.duties and whole_bracket and parse_duties(whole_bracket.group(1)):
-            current.duties.extend(parse_duties(line.text[1:len(whole_bracket.group(1)) + 1])[0])
-            current.notes.append(f'responsibilities read from line {line.number}, below the item')
-            open_item = False
-            continue
-        if current is not None and (DUTY_LINE.match(line.folded) or DEADLINE_LINE.match(line.folded)):
-            deadline = DEADLINE_LINE.match(line.folded)
-            if deadline:
-                current.deadline = line.text[deadline.end():].strip()
-            else:
-                parsed = parse_duties(line.text)
-                if parsed:
-                    current.duties.extend(parsed[0])
-                    current.notes.append(f'responsibilities read from line {line.number}, below the item')
-                else:
-                    skipped.append(f'line {line.number}: {line.text[:40]}')
-            open_item = False
-            continue
+            if self.current is not None and self.open:
+                self.current.notes.append(f'line {line.number} dropped as page noise inside the item')
+            return
+        if self.current is not None and self.duties_below(line):
+            return
         kind = classify(line)
-        if kind and kind[0] == 'chapter':
-            chapter, section = f'{kind[1]}{kind[2]}', ''
-            current, open_item = None, False
-            continue
-        sub_point = (kind and kind[0] == 'bracketed' and item_kind == 'dotted' and current is not None and open_item
-                     and re.match(r'^[(（]\s*\d', line.folded))
-        if sub_point:
+        if kind and kind[0] == 'bracketed' and self.item_kind == 'dotted' and self.current is not None and self.open \
+                and re.match(r'^[(（]\s*\d', line.folded):
             kind = None   # （1）…（2）… inside an item that has not closed yet: part of its text
-        if kind and kind[0] == 'bracketed' and (item_kind == 'dotted' or is_heading(kind[2])):
-            section = f'{kind[1]}{sentence_head(kind[2]) if not is_heading(kind[2]) else kind[2]}'
-            current, open_item = None, False
-            continue
-        if kind and kind[0] == item_kind:
-            current = Task(kind[1], kind[2], line=line.number)
-            current.chapter, current.section = (chapter, section) if section else ('', chapter)
-            tasks.append(current)
-            open_item = True
-        elif current is not None and open_item and not re.match(r'^(附件|附表)', line.folded):
-            current.text += line.text
-            current.notes.append(f'joined with line {line.number}')
+        if kind and kind[0] == 'chapter':
+            self.chapter, self.section, self.current = f'{kind[1]}{kind[2]}', '', None
+        elif kind and kind[0] == 'bracketed' and (self.item_kind == 'dotted' or is_heading(kind[2])):
+            self.section, self.current = f'{kind[1]}{kind[2] if is_heading(kind[2]) else sentence_head(kind[2])}', None
+        elif kind and kind[0] == self.item_kind:
+            self.current = Task(kind[1], kind[2], line=line.number)
+            self.current.chapter, self.current.section = (self.chapter, self.section) if self.section else ('', self.chapter)
+            self.tasks.append(self.current)
+            self.update_open()
+        elif self.current is not None and self.open and not re.match(r'^(附件|附表)', line.folded):
+            self.current.text += line.text
+            self.current.notes.append(f'joined with line {line.number}')
+            self.update_open()
+        elif self.tasks and self.current is None and not re.match(r'^(附件|附表)', line.folded):
+            self.skipped.append(f'line {line.number}: {line.text[:40]}')
+
+    def duties_below(self, line: Line) -> bool:
+        """Responsibilities printed below the item: a whole-line bracket, 责任单位：…, 完成时限：…"""
+        task = self.current
+        bracket = re.fullmatch(r'[(〔[【](.+)[)〕\]】][。.]?', line.folded)
+        has_duties = task.duties or split_item(task.text)[1]
+        parsed = parse_duties(line.text[1:len(bracket.group(1)) + 1]) if bracket and not has_duties else None
+        deadline = DEADLINE_LINE.match(line.folded)
+        if not parsed and not deadline and not DUTY_LINE.match(line.folded):
+            return False
+        if deadline:
+            task.deadline = line.text[deadline.end():].strip()
         else:
-            if tasks and current is None and not re.match(r'^(附件|附表)', line.folded):
-                skipped.append(f'line {line.number}: {line.text[:40]}')
-            continue
-        body, duties, deadline = split_item(current.text)
-        if duties:
-            uses_brackets = True
-            current.duties, current.deadline = duties, deadline
-            open_item = fold(current.text).rstrip('。. ')[-1:] not in CLOSE   # a bracket wrapped onto the next line
+            parsed = parsed or parse_duties(line.text)
+            if parsed:
+                task.duties.extend(parsed[0])
+                task.notes.append(f'responsibilities read from line {line.number}, below the item')
+            else:
+                self.skipped.append(f'line {line.number}: {line.text[:40]}')
+        self.open = False
+        return True
+
+    def update_open(self) -> None:
+        text = fold(self.current.text)
+        if split_item(self.current.text)[1]:
+            self.uses_brackets = True
+            self.open = text.rstrip('。. ')[-1:] not in CLOSE   # a duty bracket wrapped onto the next line
         else:
-            open_item = not re.search(r'[。！!]$', fold(current.text)) or uses_brackets
-    for task in tasks:
-        body, duties, deadline = split_item(task.text)
-        if duties or not task.duties:
-            task.text, task.duties, task.deadline = body, duties, deadline or task.deadline
-    return tasks, skipped
+            self.open = not re.search(r'[。！!]$', text) or self.uses_brackets
+
+    def finish(self) -> list[Task]:
+        for task in self.tasks:
+            body, duties, deadline = split_item(task.text)
+            if duties or not task.duties:
+                task.text, task.duties, task.deadline = body, duties, deadline or task.deadline
+        return self.tasks
 
 
 # -- annex task tables -----------------------------------------------------------------------------
@@ -314,6 +320,9 @@ def table_items(lines: list[Line], start: int, columns: list[str]) -> tuple[list
                 section, current = line.text, None
             else:
                 skipped.append(f'line {line.number}: {line.text[:40]}')
+            continue
+        if current is None:
+            skipped.append(f'line {line.number}: {line.text[:40]}')
             continue
         for cell in cells:
             folded = fold(cell)
