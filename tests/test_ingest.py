@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import csv
 import functools
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import ROOT, read_rows, validate, write_rows
 
@@ -291,3 +293,45 @@ def test_targets_of_test_documents(name):
     expected = read_csv(CASES / name / 'expected_targets.csv')
     assert ingest_eval.target_keys(result.tables['targets']) == \
         [(t['year'], ingest_eval.compact(t['text']), t['value']) for t in expected]
+
+
+def fill_blanks(out: Path, to_fill: str) -> None:
+    """What a contributor does with the summary's "to fill" line: give every listed empty cell a value."""
+    for name in ingest.OUTPUT_TABLES:
+        rows = read_csv(out / f'{name}.csv')
+        for row in rows:
+            for field, value in row.items():
+                if not value and f'{name}.{field}' in to_fill:
+                    row[field] = 'filled by the contributor'
+        rewrite(out / f'{name}.csv', rows)
+
+
+def test_new_plan_from_a_new_region_validates_once_the_listed_blanks_are_filled(package, tmp_path):
+    name = 'c10_cited_numbers'
+    shutil.copy(CASES / name / 'source.txt', package / 'data' / 'sources' / 'hubei-2022.txt')
+    result = run(str(package / 'data' / 'sources' / 'hubei-2022.txt'), '--out', str(tmp_path / 'out'),
+                 '--package', str(package), '--plan-id', 'hubei-ip-protection-2022')
+    assert result.returncode == 0, result.stderr
+    to_fill = next(line for line in result.stdout.splitlines() if line.startswith('to fill'))
+    assert to_fill.split(': ', 1)[1].split(', ') == [
+        'agencies.name_en (4 rows)', 'plans.source_note (1 row)', 'plans.title_en (1 row)']
+    agencies = read_csv(tmp_path / 'out' / 'agencies.csv')
+    assert {a['name']: a['kind'] for a in agencies} == {'省知识产权局': 'government_department', '各市州知识产权局': 'collective',
+                                                        '省司法厅': 'government_department', '省高级人民法院': 'court'}
+    assert all(a['agency_id'].startswith('hubei-') and a['region_code'] == '420000' for a in agencies)
+    fill_blanks(tmp_path / 'out', to_fill)
+    place(package, tmp_path / 'out', 'hubei-ip-protection-2022')
+    code, lines = validate(package)
+    assert code == 0, '\n'.join(lines)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(['1.', '（一）', '一、', '12', '区市场监管局', '、', '（责任单位：', '）', '牵头', '配合单位：', '；',
+                                 '〔', '〕', '2021年12月底前', '序号', '工作任务', '牵头单位', '\n', '\n\n', '。', '《', '》',
+                                 '〔2021〕3号', '召 集 人：', '   ', '到2025年', '达到3件', 'x', '区', '(', ')']), max_size=60))
+def test_any_text_gives_a_draft_not_a_traceback(tmp_path, pieces):
+    source = tmp_path / 'fuzz.txt'
+    source.write_text(''.join(pieces), encoding='utf-8')
+    result = ingest.draft(source)
+    for row in result.tables['measures']:
+        assert row['text'] and row['text'] == row['text'].strip()
