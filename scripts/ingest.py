@@ -54,97 +54,82 @@ def read_source(path: Path) -> tuple[str, str]:
 
 def draft(path: Path, package: Path = ROOT, plan_id: str | None = None, region_code: str | None = None,
           title_en: str = '') -> Draft:
+    """Draft rows for one raw document, matched against the package in `package`."""
     text, encoding = read_source(path)
     lines = split_lines(text)
     tables = load_tables(package)
-    result = Draft()
+    result = Draft(tables={name: [] for name in OUTPUT_TABLES})
+    result.info.append(f'source: {path} ({encoding}, {len(lines)} lines)')
     facts = plan_facts(lines)
     start = max(facts.title_line, 0)
-    result.info.append(f'source: {path} ({encoding}, {len(lines)} lines)')
-
-    # measures: an annex task table when there is one, else the numbered items of the body
-    table = find_table(lines)
-    if table:
-        header_end, columns = table
-        tasks, skipped = table_items(lines, header_end, columns)
-        table_sections(tasks, lines[start:header_end])
-        result.info.append(f'measures: {len(tasks)} from an annex task table (columns {", ".join(columns)})')
-    else:
-        tasks, skipped = body_items(lines, start)
-        result.info.append(f'measures: {len(tasks)} from numbered items in the body')
-    result.unplaced.extend(skipped)
+    tasks, first_task = _tasks(lines, start, result)
     first_chapter = next((i for i in range(start + 1, len(lines)) if lines[i].text and CHAPTER.match(lines[i].folded)), len(lines))
-    first_task = next((i for i, l in enumerate(lines) if tasks and l.number == tasks[0].line), len(lines))
-    if table:
-        first_task = next((i for i in range(first_chapter + 1, len(lines)) if re.match(r'^[(（][一二三四五六七八九十]+[)）]', lines[i].folded)), first_task)
 
-    # region
     plans = tables.get('plans', [])
     if region_code:
         region = next((r for r in known_regions(plans) if r.code == region_code), Region(region_code, '', '', '', ''))
         how = 'given with --region-code'
     else:
         region, how = detect_region(text, facts.title, plans)
-    plan_id = plan_id or 'draft-' + hashlib.sha1(text.encode('utf-8')).hexdigest()[:8]
-    code = region.code if region else ''
-    result.info.append(f'region: {code or "UNKNOWN"} {region.name if region else ""} ({how})'.replace('  ', ' '))
+    result.info.append(f'region: {region.code if region else "UNKNOWN"} {region.name if region else ""} ({how})'.replace('  ', ' '))
     if not region:
         result.uncertain.append('region unknown: agencies are not matched against the package; pass --region-code to match them')
-    book = AgencyBook.load(tables, code, region.name if region else '')
-    existing_ids = {row['agency_id'] for row in tables.get('agencies', [])}
-    existing_aliases = {(row['region_code'], row['alias']) for row in tables.get('agency_aliases', [])}
+    plan_id = plan_id or 'draft-' + hashlib.sha1(text.encode('utf-8')).hexdigest()[:8]
+    resolver = AgencyResolver(tables, region, plan_id, result)
 
-    def agency_for(printed: str, where: str) -> str:
-        match = book.match(printed)   # without a region the book holds only the agencies this draft proposes
-        if match is None:
-            agency_id = _propose(printed, book, plan_id, region, existing_ids, result)
-            book.exact[printed] = agency_id
-            book._index(printed, agency_id)
-        else:
-            agency_id = match.agency_id
-            if match.how == 'normalised':
-                result.uncertain.append(f'{where}: {printed!r} matched to {agency_id} after normalisation; check it')
-        if (code, printed) not in existing_aliases:
-            existing_aliases.add((code, printed))
-            result.tables['agency_aliases'].append({'region_code': code, 'alias': printed, 'agency_id': agency_id})
-        return agency_id
-
-    for name in OUTPUT_TABLES:
-        result.tables[name] = []
-    result.tables['plans'].append({
-        'plan_id': plan_id, 'title': facts.title, 'title_en': title_en, 'doc_number': facts.doc_number,
-        'issuer': facts.issuer, 'publisher': facts.publisher, 'region_code': code,
-        'region_name': region.name if region else '', 'province': region.province if region else '',
-        'admin_level': region.level if region else '', 'date_signed': facts.date_signed,
-        'date_published': facts.date_published, 'status': facts.status, 'source_type': facts.source_type,
-        'source_url': facts.source_url, 'source_file': _source_file(path, package), 'source_note': ''})
+    result.tables['plans'].append(_plan_row(facts, plan_id, title_en, region, _source_file(path, package)))
     result.info.append(f'plan: {facts.title or "(no title found)"} | doc number: {facts.doc_number or "-"} | '
                        f'signed {facts.date_signed or "-"} | published {facts.date_published or "-"} | status {facts.status} | '
                        f'issuer {facts.issuer or "-"}')
     result.uncertain.append(f'plans.source_type guessed as {facts.source_type} from the page layout; check it')
     result.uncertain.extend(f'plans: {note}' for note in facts.notes)
-
-    _measures(tasks, plan_id, result, agency_for)
+    _measures(tasks, plan_id, result, resolver.agency_for)
     for seq, row in enumerate(citations(lines, first_chapter, facts.title, start), start=1):
         result.tables['citations'].append({'plan_id': plan_id, 'seq': str(seq), **row, 'note': ''})
     indicator_en = {row['indicator']: row['indicator_en'] for row in tables.get('targets', [])}
     for seq, row in enumerate(targets(lines[start:], max(first_task - start, 0)), start=1):
         result.tables['targets'].append({'target_id': f'{plan_id}-t{seq:02d}', 'plan_id': plan_id, 'measure_id': '',
-                                         'year': row['year'], 'indicator': row['indicator'],
-                                         'indicator_en': indicator_en.get(row['indicator'], ''), 'value': row['value'],
-                                         'unit': row['unit'], 'qualifier': row['qualifier'], 'text': row['text']})
+                                         **row, 'indicator_en': indicator_en.get(row['indicator'], '')})
     member_rows, member_lines = members(lines)
     result.unplaced = [u for u in result.unplaced if int(u.split(':')[0].split()[1]) not in member_lines]
     for seq, row in enumerate(member_rows, start=1):
-        agency = agency_for(row['agency_as_printed'], f'member {seq}') if row['agency_as_printed'] else ''
+        agency = resolver.agency_for(row['agency_as_printed'], f'member {seq}') if row['agency_as_printed'] else ''
         result.tables['members'].append({'plan_id': plan_id, 'seq': str(seq), **row, 'agency_id': agency})
-    matched = [r for r in result.tables['responsibilities'] if r['agency_id'] not in {a['agency_id'] for a in result.tables['agencies']}]
-    result.info.append(f'agencies: {len(result.tables["responsibilities"])} mentions, {len(matched)} matched to agencies of the package, '
-                       f'{len(result.tables["agencies"])} new agencies proposed, {len(result.tables["agency_aliases"])} new spellings (aliases)')
-    counts = {name: len(rows) for name, rows in result.tables.items()}
-    result.info.append('rows: ' + ', '.join(f'{name} {n}' for name, n in counts.items()))
+
+    new_ids = {a['agency_id'] for a in result.tables['agencies']}
+    duties = result.tables['responsibilities']
+    result.info.append(f'agencies: {len(duties)} mentions, {sum(d["agency_id"] not in new_ids for d in duties)} matched to agencies '
+                       f'of the package, {len(new_ids)} new agencies proposed, {len(result.tables["agency_aliases"])} new spellings (aliases)')
+    result.info.append('rows: ' + ', '.join(f'{name} {len(rows)}' for name, rows in result.tables.items()))
     result.to_fill = _empty_required(result.tables, package)
     return result
+
+
+def _tasks(lines: list, start: int, result: Draft) -> tuple[list[Task], int]:
+    """The tasks (from an annex task table when there is one, else from the numbered items of the body)
+    and the index of the line where the tasks begin (targets are read before it)."""
+    table = find_table(lines)
+    if table:
+        header_end, columns = table
+        tasks, skipped = table_items(lines, header_end, columns)
+        table_sections(tasks, lines[start:header_end])
+        result.info.append(f'measures: {len(tasks)} from an annex task table (columns {", ".join(columns)})')
+        first = next((i for i in range(start + 1, len(lines)) if re.match(r'^[(（][一二三四五六七八九十]+[)）]', lines[i].folded)), len(lines))
+    else:
+        tasks, skipped = body_items(lines, start)
+        result.info.append(f'measures: {len(tasks)} from numbered items in the body')
+        first = next((i for i, line in enumerate(lines) if tasks and line.number == tasks[0].line), len(lines))
+    result.unplaced.extend(skipped)
+    return tasks, first
+
+
+def _plan_row(facts, plan_id: str, title_en: str, region: Region | None, source_file: str) -> dict[str, str]:
+    return {'plan_id': plan_id, 'title': facts.title, 'title_en': title_en, 'doc_number': facts.doc_number,
+            'issuer': facts.issuer, 'publisher': facts.publisher, 'region_code': region.code if region else '',
+            'region_name': region.name if region else '', 'province': region.province if region else '',
+            'admin_level': region.level if region else '', 'date_signed': facts.date_signed,
+            'date_published': facts.date_published, 'status': facts.status, 'source_type': facts.source_type,
+            'source_url': facts.source_url, 'source_file': source_file, 'source_note': ''}
 
 
 def _source_file(path: Path, package: Path) -> str:
@@ -157,23 +142,50 @@ def _source_file(path: Path, package: Path) -> str:
     return f'data/sources/{path.name}'
 
 
-def _propose(printed: str, book: AgencyBook, plan_id: str, region: Region | None, existing: set[str], result: Draft) -> str:
-    """A new agency row for a printed name the package does not know."""
-    prefix = book.region_slug or (plan_id.split('-')[0] if not plan_id.startswith('draft-') else 'new')
-    slug = book.slug_of_core.get(core_name(printed, region.name if region else '')) or 'agency'
-    agency_id, n = f'{prefix}-{slug}', 1
-    while agency_id in existing:
-        n += 1
-        agency_id = f'{prefix}-{slug}-{n}'
-    existing.add(agency_id)
-    name = printed
-    if region and region.name and printed[:1] in '区县市' and not printed.startswith('市场'):
-        name = region.name + printed[1:]
-    result.tables['agencies'].append({'agency_id': agency_id, 'name': name, 'name_en': '',
-                                      'region_code': region.code if region else '', 'kind': guess_kind(printed),
-                                      'note': f'Proposed by scripts/ingest.py from the printed form {printed}; check the canonical name, id and kind.'})
-    result.uncertain.append(f'new agency {agency_id} for {printed!r}: check name, kind and whether it is an existing agency')
-    return agency_id
+class AgencyResolver:
+    """Gives each printed agency string an agency_id: an agency of the region in the package, or a new
+    agency it proposes; records spellings the package lacks as alias rows."""
+
+    def __init__(self, tables: dict[str, list[dict[str, str]]], region: Region | None, plan_id: str, result: Draft):
+        self.region, self.result = region, result
+        self.code = region.code if region else ''
+        # without a region the book holds only the agencies this draft proposes
+        self.book = AgencyBook.load(tables, self.code, region.name if region else '')
+        self.prefix = self.book.region_slug or (plan_id.split('-')[0] if not plan_id.startswith('draft-') else 'new')
+        self.ids = {row['agency_id'] for row in tables.get('agencies', [])}
+        self.aliases = {(row['region_code'], row['alias']) for row in tables.get('agency_aliases', [])}
+
+    def agency_for(self, printed: str, where: str) -> str:
+        match = self.book.match(printed)
+        if match is None:
+            agency_id = self.propose(printed)
+            self.book.exact[printed] = agency_id
+            self.book.add(printed, agency_id)
+        else:
+            agency_id = match.agency_id
+            if match.how == 'normalised':
+                self.result.uncertain.append(f'{where}: {printed!r} matched to {agency_id} after normalisation; check it')
+        if (self.code, printed) not in self.aliases:
+            self.aliases.add((self.code, printed))
+            self.result.tables['agency_aliases'].append({'region_code': self.code, 'alias': printed, 'agency_id': agency_id})
+        return agency_id
+
+    def propose(self, printed: str) -> str:
+        """A new agency row for a printed name the package does not know."""
+        region_name = self.region.name if self.region else ''
+        slug = self.book.slug_of_core.get(core_name(printed, region_name)) or 'agency'
+        agency_id, n = f'{self.prefix}-{slug}', 1
+        while agency_id in self.ids:
+            n += 1
+            agency_id = f'{self.prefix}-{slug}-{n}'
+        self.ids.add(agency_id)
+        # 区商务局 in 重庆市荣昌区 → 重庆市荣昌区商务局; a 市 unit in a district plan keeps its printed name
+        name = region_name + printed[1:] if region_name and printed[:1] == region_name[-1:] and not printed.startswith('市场') else printed
+        self.result.tables['agencies'].append({
+            'agency_id': agency_id, 'name': name, 'name_en': '', 'region_code': self.code, 'kind': guess_kind(printed),
+            'note': f'Proposed by scripts/ingest.py from the printed form {printed}; check the canonical name, id and kind.'})
+        self.result.uncertain.append(f'new agency {agency_id} for {printed!r}: check name, kind and whether it is an existing agency')
+        return agency_id
 
 
 def _measures(tasks: list[Task], plan_id: str, result: Draft, agency_for) -> None:

@@ -142,15 +142,15 @@ class AgencyBook:
         for row in tables.get('agency_aliases', []):
             if row.get('region_code') == region_code:
                 book.exact[row['alias']] = row['agency_id']
-                book._index(row['alias'], row['agency_id'])
+                book.add(row['alias'], row['agency_id'])
         prefixes = sorted({region_name, region_name[-3:], *(region_name[i:] for i in range(len(region_name)))}, key=len, reverse=True)
         own = [row for row in agencies if row.get('region_code') == region_code]
         for row in own:
             name = row.get('name', '')
-            book._index(name, row['agency_id'])
+            book.add(name, row['agency_id'])
             for prefix in prefixes:
                 if prefix and name.startswith(prefix) and len(name) > len(prefix):
-                    book._index(name[len(prefix):], row['agency_id'])
+                    book.add(name[len(prefix):], row['agency_id'])
                     break
         firsts = [row['agency_id'].split('-')[0] for row in own]
         if firsts:
@@ -159,7 +159,7 @@ class AgencyBook:
         book.slug_of_core = learn_slugs(agencies, tables.get('agency_aliases', []), region_names)
         return book
 
-    def _index(self, name: str, agency_id: str) -> None:
+    def add(self, name: str, agency_id: str) -> None:
         for form in variants(name):
             self.loose.setdefault(form, set()).add(agency_id)
 

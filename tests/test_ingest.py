@@ -316,8 +316,8 @@ def test_new_plan_from_a_new_region_validates_once_the_listed_blanks_are_filled(
     assert to_fill.split(': ', 1)[1].split(', ') == [
         'agencies.name_en (4 rows)', 'plans.source_note (1 row)', 'plans.title_en (1 row)']
     agencies = read_csv(tmp_path / 'out' / 'agencies.csv')
-    assert {a['name']: a['kind'] for a in agencies} == {'省知识产权局': 'government_department', '各市州知识产权局': 'collective',
-                                                        '省司法厅': 'government_department', '省高级人民法院': 'court'}
+    assert {a['name']: a['kind'] for a in agencies} == {'湖北省知识产权局': 'government_department', '各市州知识产权局': 'collective',
+                                                        '湖北省司法厅': 'government_department', '湖北省高级人民法院': 'court'}
     assert all(a['agency_id'].startswith('hubei-') and a['region_code'] == '420000' for a in agencies)
     fill_blanks(tmp_path / 'out', to_fill)
     place(package, tmp_path / 'out', 'hubei-ip-protection-2022')
