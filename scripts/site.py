@@ -39,7 +39,7 @@ from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import ROOT, TABLES, field_docs, load_descriptor, load_schema, read_table, resources_by_name  # noqa: E402
+from common import ROOT, TABLES, load_descriptor, load_schema, read_table, resources_by_name  # noqa: E402
 import sitesvg  # noqa: E402
 
 GENERATED_DIRS = ('plans', 'agencies', 'tables', 'generated')
