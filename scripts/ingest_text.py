@@ -112,7 +112,6 @@ _NOISE = re.compile(
     r'.*(?:您当前的位置|当前位置|首页\s*[>＞»]).*'
     r'|.*(?:扫一扫|返回顶部|网站声明|联系我们|网站地图|网站纠错|打印本页|关闭窗口|分享到|收藏本页|【打印】|【关闭】).*'
     r'|.*(?:版权所有|主办单位?\s*[:：]|承办单位?\s*[:：]|主办\s*[:：]|ICP备|公网安备|网站标识码|技术支持\s*[:：]).*'
-    r'|\|.*\|.*'
     r'|(?:新媒体矩阵|咨询电话|移动门户|政务邮箱|手机版|无障碍|关怀版|智能机器人|字号\s*[:：]?\s*(?:大|中|小)?.*|字体\s*[:：].*)'
     r'|(?:浏览次数|阅读次数|访问量|点击数)\s*[:：]?.*'
     r'|[-—–－]\s*\d{1,3}\s*[-—–－]'
@@ -127,7 +126,12 @@ METADATA = re.compile(r'^\s*[\[【•·*]?\s*(索\s*引\s*号|发\s*文\s*字\s*
 
 
 def is_noise(line: Line) -> bool:
-    return bool(_NOISE.match(line.folded)) or bool(METADATA.match(line.folded))
+    """Navigation, metadata, footers and page numbers: not part of the plan's text."""
+    if _NOISE.match(line.folded) or METADATA.match(line.folded):
+        return True
+    cells = [c.strip() for c in line.folded.split('|') if c.strip()]
+    # a menu such as | 智能机器人 | 无障碍 | 关怀版 |, but not a table row such as | 1 | 任务。 | 区财政局 |
+    return len(cells) >= 3 and not any(re.fullmatch(r'\d{1,3}|序号', c) or '。' in c for c in cells)
 
 
 def metadata_fields(lines: list[Line]) -> dict[str, str]:

@@ -335,3 +335,17 @@ def test_any_text_gives_a_draft_not_a_traceback(tmp_path, pieces):
     result = ingest.draft(source)
     for row in result.tables['measures']:
         assert row['text'] and row['text'] == row['text'].strip()
+
+
+def test_pipe_separated_table_rows_are_read_and_pipe_menus_dropped(tmp_path):
+    source = tmp_path / 'pipes.txt'
+    source.write_text('| 首页 | 政务公开 | 政策文件 | 互动交流 |\n某区知识产权保护工作方案\n'
+                      '| 序号 | 工作任务 | 牵头单位 | 配合单位 |\n| --- | --- | --- | --- |\n'
+                      '| 1 | 开展执法行动。 | 区市场监管局 | 区公安局、区商务局 |\n'
+                      '| 2 | 建立调解组织。 | 区司法局 | 区法院 |\n', encoding='utf-8')
+    result = ingest.draft(source)
+    assert [(m['number'], m['text']) for m in result.tables['measures']] == [('1', '开展执法行动。'), ('2', '建立调解组织。')]
+    number_of = {m['measure_id']: m['number'] for m in result.tables['measures']}
+    assert [(number_of[r['measure_id']], r['as_printed'], r['role']) for r in result.tables['responsibilities']] == [
+        ('1', '区市场监管局', 'lead'), ('1', '区公安局', 'cooperating'), ('1', '区商务局', 'cooperating'),
+        ('2', '区司法局', 'lead'), ('2', '区法院', 'cooperating')]
