@@ -105,7 +105,7 @@ def table_md(header: list[str], rows: list[list[str]]) -> str:
 
 def facts_md(facts: list[tuple[str, str]]) -> str:
     """Label–value pairs as a list; values must already be Markdown."""
-    return '\n'.join(f'- **{label}**: {value}' for label, value in facts) + '\n'
+    return '\n'.join(f"- **{label}**: {value or '(not stated)'}" for label, value in facts) + '\n'
 
 
 def link(text: str, target: str) -> str:
