@@ -86,8 +86,10 @@ def _doc_number(lines: list[Line], meta: dict[str, str], facts: PlanFacts) -> No
         facts.doc_number = meta['发文字号'].strip()
         return
     for line in lines[:max(facts.title_line, 0) + 15]:
-        if DOC_NUMBER.fullmatch(re.sub(r'\s+', '', line.folded)):
-            facts.doc_number = line.text.strip()
+        match = DOC_NUMBER.match(line.folded.strip())
+        rest = line.folded.strip()[match.end():] if match else ''
+        if match and re.fullmatch(r'\s*(签发人\s*[:：].*)?', rest):   # 江府办发〔2022〕8号　　签发人：李明
+            facts.doc_number = line.text.strip()[:match.end()]
             return
 
 

@@ -92,7 +92,7 @@ def parse_duties(content: str) -> tuple[list[Duty], str] | None:
             if not piece_folded:
                 continue
             if role is not None:
-                piece_role = role
+                piece_role = 'cooperating' if role == 'responsible' and has_lead else role   # 牵头单位：X；责任单位：Y
             elif re.search(r'牵头$', piece_folded):
                 piece_role = 'lead'
             elif has_lead:
@@ -109,11 +109,17 @@ def parse_duties(content: str) -> tuple[list[Duty], str] | None:
     return duties, '；'.join(deadline)
 
 
+TRAILING_LABEL = re.compile(r'(?<=[。;；])\s*(?=(?:牵头单位|牵头部门|责任单位|责任部门|负责单位)\s*[:：][^。]*。?$)')
+
+
 def split_item(text: str) -> tuple[str, list[Duty], str]:
-    """Measure text without its trailing responsibility bracket, the duties and the deadline."""
+    """Measure text without its trailing responsibility bracket (or trailing 责任单位：… sentence),
+    the duties and the deadline."""
     span = trailing_bracket(text)
     if span is None:
-        return text, [], ''
+        label = TRAILING_LABEL.search(fold(text))
+        parsed = parse_duties(text[label.end():].rstrip('。. ')) if label else None
+        return (text[:label.start()].rstrip(), *parsed) if parsed else (text, [], '')
     start, end = span
     inner = text[start + 1:end - 1] if fold(text)[end - 1] in CLOSE else text[start + 1:end]
     parsed = parse_duties(inner)
@@ -229,7 +235,7 @@ class ItemReader:
         text = fold(self.current.text)
         if split_item(self.current.text)[1]:
             self.uses_brackets = True
-            self.open = text.rstrip('。. ')[-1:] not in CLOSE   # a duty bracket wrapped onto the next line
+            self.open = text.rstrip()[-1:] not in CLOSE + '。'   # a duty bracket wrapped onto the next line
         else:
             self.open = not re.search(r'[。！!]$', text) or self.uses_brackets
 
