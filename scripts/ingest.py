@@ -260,8 +260,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0], epilog=__doc__.split('\n\n', 2)[2],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument('source', nargs='?', type=Path, help='raw text of one plan (UTF-8 with or without BOM, or GB18030)')
-    parser.add_argument('--out', type=Path, help='directory to write the drafted CSV files into')
-    parser.add_argument('--package', type=Path, default=ROOT, help='package whose agencies and aliases are matched (default: this repository)')
+    parser.add_argument('--out', type=Path, metavar='DIR', help='directory to write the drafted CSV files into')
+    parser.add_argument('--package', type=Path, default=ROOT, metavar='DIR', help='package whose agencies and aliases are matched (default: this repository)')
     parser.add_argument('--plan-id', help='plan_id to use (default: draft-<hash>)')
     parser.add_argument('--region-code', help='6-digit code of the issuing jurisdiction when the text does not make it clear')
     parser.add_argument('--title-en', default='', help='English title (otherwise left empty to fill)')
