@@ -107,11 +107,15 @@ def visible_text(page: str) -> str:
 
 
 def site_figures(site: Path) -> dict:
+    """Pages, size, and the search index against the visible text of the pages it indexes (pages
+    excluded from search, such as the agencies' region pages, are not counted in that text)."""
     pages = list(site.rglob('*.html'))
     size = sum(p.stat().st_size for p in site.rglob('*') if p.is_file())
     index = site / 'search' / 'search_index.json'
-    text = sum(len(visible_text(p.read_text(encoding='utf-8')).encode('utf-8')) for p in pages)
     index_bytes = index.stat().st_size if index.exists() else 0
+    indexed = {entry['location'].split('#')[0] for entry in json.loads(index.read_text(encoding='utf-8'))['docs']} if index.exists() else set()
+    text = sum(len(visible_text(p.read_text(encoding='utf-8')).encode('utf-8')) for p in pages
+               if p.name == 'index.html' and (p.parent.relative_to(site).as_posix() + '/').removeprefix('./') in indexed)
     return {'pages': len(pages), 'site_mb': size / 2**20, 'index_mb': index_bytes / 2**20, 'index_ratio': index_bytes / text if text else 0}
 
 

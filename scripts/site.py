@@ -12,6 +12,11 @@ repository's docs/, and the site is built from mkdocs.yml into site/.
 With --work DIR, mkdocs.yml and the hand-written pages are first copied into
 DIR and everything is generated and built there, leaving docs/ untouched.
 
+Plans and tables get a page each; agencies get a section each on the page of
+their region (agencies/<region_code>/#<agency>), which is kept out of the
+search index so that every measure text is indexed once, on its plan's page.
+After the build the search index is rewritten as compact UTF-8 JSON.
+
 Every data value is escaped before it enters the Markdown, so a value such as
 <script> shows as text. The site reads the downloads' manifest.json (written
 by scripts/export.py) when it is there; without it the downloads page says the
@@ -200,8 +205,13 @@ def plan_href(plan_id: str, prefix: str = '../') -> str:
     return f'{prefix}plans/{page_name(plan_id)}.md'
 
 
-def agency_href(agency_id: str, prefix: str = '../') -> str:
-    return f'{prefix}agencies/{page_name(agency_id)}.md'
+def region_href(region_code: str, prefix: str = '../') -> str:
+    return f'{prefix}agencies/{page_name(region_code)}.md'
+
+
+def agency_href(agency: dict[str, str], prefix: str = '../') -> str:
+    """An agency's section on the page of its region."""
+    return f"{region_href(agency.get('region_code', ''), prefix)}#{page_name(agency.get('agency_id', ''))}"
 
 
 def measure_href(measure: dict[str, str], prefix: str = '../') -> str:
@@ -212,7 +222,7 @@ def agency_link(package: Package, agency_id: str, prefix: str = '../') -> str:
     agency = package.agencies.get(agency_id)
     if agency is None:
         return md(agency_id)
-    return link(md(agency.get('name', agency_id)), agency_href(agency_id, prefix))
+    return link(md(agency.get('name', agency_id)), agency_href(agency, prefix))
 
 
 def responsibility_text(package: Package, row: dict[str, str]) -> str:
@@ -245,7 +255,7 @@ def plan_page(package: Package, plan: dict[str, str], duties: dict[str, list[dic
     plan_id = plan.get('plan_id', '')
     measures = measures_in_order(package, plan_id)
     targets = package.by_plan('targets').get(plan_id, [])
-    out = [front_matter(title=plan.get('title', plan_id), search={'boost': 2}),
+    out = [front_matter(title=plan.get('title', plan_id)),
            f"# {md(plan.get('title', plan_id))}\n", f"{md(plan.get('title_en', ''))}\n"]
     source = [md(words(plan.get('source_type', '')))]
     if plan.get('source_url'):
@@ -339,57 +349,99 @@ def measures_markdown(package: Package, measures: list[dict[str, str]], duties: 
     return '\n'.join(part for part in out if part)
 
 
-def agency_page(package: Package, agency: dict[str, str], duties: list[dict[str, str]], aliases: list[str],
-                memberships: list[dict[str, str]]) -> str:
+EXCERPT = 40
+
+
+def excerpt(text: str, length: int = EXCERPT) -> str:
+    """The first `length` characters of a text, with … when it is longer (white space runs made single)."""
+    text = ' '.join(text.split())
+    return text if len(text) <= length else text[:length] + '…'
+
+
+@dataclass
+class AgencyFacts:
+    """What the site shows about agencies, grouped from the responsibilities, aliases and members tables."""
+    duties: dict[str, list[dict[str, str]]]
+    aliases: dict[str, list[str]]
+    memberships: dict[str, list[dict[str, str]]]
+
+    @classmethod
+    def of(cls, package: Package) -> AgencyFacts:
+        facts = cls(defaultdict(list), defaultdict(list), defaultdict(list))
+        for row in package.rows('responsibilities'):
+            facts.duties[row.get('agency_id', '')].append(row)
+        for row in package.rows('agency_aliases'):
+            facts.aliases[row.get('agency_id', '')].append(row.get('alias', ''))
+        for row in package.rows('members'):
+            facts.memberships[row.get('agency_id', '')].append(row)
+        return facts
+
+
+def region_title(package: Package, code: str) -> str:
+    """Plain-text title of a region's agency page."""
+    name = region_names(package).get(code, '')
+    return f'Agencies of {name}' if name else f'Agencies of region {code}'
+
+
+def region_page(package: Package, code: str, agencies: list[dict[str, str]], facts: AgencyFacts) -> str:
+    """One page for the agencies of a region, each agency a section; kept out of the search index,
+    since every task on it is indexed, in full, on its plan's page."""
+    title = region_title(package, code)
+    out = [front_matter(title=title, search={'exclude': True}), f'# {md(title)}\n',
+           f'{len(agencies)} agencies with region code {md(code)}. For each task the list gives its number, '
+           f'linked to the full text on the plan\'s page, and the first {EXCERPT} characters of the text '
+           '(an excerpt, ending in … when the text goes on).\n']
+    for agency in sorted(agencies, key=lambda a: (a.get('name', ''), a.get('agency_id', ''))):
+        out.append(agency_section(package, agency, facts))
+    return '\n'.join(out)
+
+
+def agency_section(package: Package, agency: dict[str, str], facts: AgencyFacts) -> str:
     agency_id = agency.get('agency_id', '')
-    regions = region_names(package)
-    out = [front_matter(title=agency.get('name', agency_id)), f"# {md(agency.get('name', agency_id))}\n",
-           f"{md(agency.get('name_en', ''))}\n"]
-    code = agency.get('region_code', '')
+    anchor = page_name(agency_id)
+    duties = facts.duties.get(agency_id, [])
     counts = Counter(r.get('role', '') for r in duties)
-    meta = [('Agency ID', md(agency_id)),
-            ('Region 地区', f"{md(regions.get(code, ''))} ({md(code)})" if regions.get(code) else md(code)),
-            ('Kind 类别', md(words(agency.get('kind', '')))),
-            ('Aliases seen in sources 来源中的写法', ' · '.join(md(a) for a in aliases) or '(none)'),
+    out = [f"## {md(agency.get('name', agency_id))} {{#{anchor}}}\n", f"{md(agency.get('name_en', ''))}\n"]
+    meta = [('Agency ID', md(agency_id)), ('Kind 类别', md(words(agency.get('kind', '')))),
+            ('Aliases seen in sources 来源中的写法', ' · '.join(md(a) for a in sorted(set(facts.aliases.get(agency_id, [])))) or '(none)'),
             ('Tasks', ', '.join(f'{counts[r]} {r}' for r in ROLES if counts[r]) or 'none')]
     if agency.get('note'):
         meta.append(('Note', md(agency['note'])))
     out.append(facts_md(meta))
     by_plan: dict[str, list[dict[str, str]]] = defaultdict(list)
     for row in duties:
-        measure = package.measures.get(row.get('measure_id', ''), {})
-        by_plan[measure.get('plan_id', '')].append(row)
+        by_plan[package.measures.get(row.get('measure_id', ''), {}).get('plan_id', '')].append(row)
     for plan_id in sorted(by_plan, key=lambda p: (p not in package.plans, p)):
         plan = package.plans.get(plan_id)
         title = link(md(plan.get('title', plan_id)), plan_href(plan_id)) if plan else md(plan_id or '(unknown plan)')
-        out.append(f'## {title} {{#{page_name(plan_id or "unknown")}}}\n')
+        out.append(f'#### {title} {{#{anchor}--{page_name(plan_id or "unknown")}}}\n')
         rows = sorted(by_plan[plan_id], key=lambda r: sort_number(package.measures.get(r.get('measure_id', ''), {}).get('seq', '')))
         for role, label in ROLES.items():
             mine = [r for r in rows if r.get('role') == role]
-            if not mine:
-                continue
-            out.append(f'**{label}** ({len(mine)})\n')
-            items = []
-            for row in mine:
-                measure = package.measures.get(row.get('measure_id', ''))
-                if measure is None:
-                    items.append(f"- {md(row.get('measure_id', ''))} (measure not found)")
-                    continue
-                item = f"- {link(md(measure.get('number', '') or measure.get('seq', '')), measure_href(measure))} {md(measure.get('text', ''))}"
-                if measure.get('deadline'):
-                    item += f" — *{md(measure['deadline'])}*"
-                if row.get('as_printed') and row['as_printed'] != agency.get('name'):
-                    item += f" (as printed: {md(row['as_printed'])})"
-                items.append(item)
-            out.append('\n'.join(items) + '\n')
+            if mine:
+                out.append(f'**{label}** ({len(mine)})\n')
+                out.append('\n'.join(task_item(package, row) for row in mine) + '\n')
+    memberships = facts.memberships.get(agency_id, [])
     if memberships:
-        out.append('## Members of coordinating bodies {#members}\n')
+        out.append(f'#### Members of coordinating bodies {{#{anchor}--coordinating-bodies}}\n')
         out.append(table_md(['Plan', 'Body', 'Role', 'Name', 'Post'], [
             [link(md(package.plans[m['plan_id']].get('title', '')), plan_href(m['plan_id']) + '#members')
              if m.get('plan_id') in package.plans else md(m.get('plan_id', '')),
              md(m.get('body', '')), md(m.get('role', '')), md(m.get('name', '')), md(m.get('post', ''))]
             for m in memberships]))
     return '\n'.join(out)
+
+
+def task_item(package: Package, row: dict[str, str]) -> str:
+    """A task as a list item: its number linked to the measure, an excerpt and the deadline. (How the plan
+    prints the agency's name is shown with the full text on the plan's page, and among the aliases here.)"""
+    measure = package.measures.get(row.get('measure_id', ''))
+    if measure is None:
+        return f"- {md(row.get('measure_id', ''))} (measure not found)"
+    item = f"- {link(md(measure.get('number', '') or measure.get('seq', '')), measure_href(measure))} {md(excerpt(measure.get('text', '')))}"
+    if measure.get('deadline'):
+        item += f" — *{md(measure['deadline'])}*"
+    return item
 
 
 def plans_index(package: Package) -> str:
@@ -410,25 +462,25 @@ def plans_index(package: Package) -> str:
     ])
 
 
-def agencies_index(package: Package, duties_by_agency: dict[str, list[dict[str, str]]]) -> str:
-    regions = region_names(package)
+def agencies_index(package: Package, facts: AgencyFacts) -> str:
+    """The regions whose plans name agencies, each linked to its page of agencies."""
     grouped: dict[str, list[dict[str, str]]] = defaultdict(list)
     for agency in package.rows('agencies'):
         grouped[agency.get('region_code', '')].append(agency)
-    out = [front_matter(title='Agencies'), '# Agencies\n',
-           f'{len(package.rows("agencies"))} agencies, grouped by the region whose plan names them. '
-           'Each page lists every task the agency leads, cooperates on or is responsible for.\n',
-           chart_image('lead-agencies', 'Agencies by number of lead tasks', '../')]
+    regions = region_names(package)
+    rows = []
     for code in sorted(grouped):
-        out.append(f"## {md(regions.get(code, '') or code)} {{#region-{page_name(code)}}}\n")
-        rows = []
-        for agency in sorted(grouped[code], key=lambda a: (a.get('name', ''), a.get('agency_id', ''))):
-            counts = Counter(r.get('role', '') for r in duties_by_agency.get(agency.get('agency_id', ''), []))
-            rows.append([link(md(agency.get('name', '')), agency_href(agency.get('agency_id', ''))),
-                         md(agency.get('name_en', '')), md(words(agency.get('kind', ''))),
-                         *(str(counts[r]) for r in ROLES)])
-        out.append(table_md(['Agency', 'English name', 'Kind', 'Lead', 'Cooperating', 'Responsible'], rows))
-    return '\n'.join(out)
+        counts = Counter(r.get('role', '') for a in grouped[code] for r in facts.duties.get(a.get('agency_id', ''), []))
+        rows.append([link(md(regions.get(code, '') or f'region {code}'), region_href(code)), md(code),
+                     str(len(grouped[code])), *(str(counts[r]) for r in ROLES)])
+    return '\n'.join([
+        front_matter(title='Agencies'), '# Agencies\n',
+        f'{len(package.rows("agencies"))} agencies in {len(grouped)} regions. Each region has a page with its '
+        'agencies: their names, aliases and every task they lead, cooperate on or are responsible for, by plan.\n',
+        chart_image('lead-agencies', 'Agencies by number of lead tasks', '../'),
+        '## Regions {#regions}\n',
+        table_md(['Region', 'Code', 'Agencies', 'Lead tasks', 'Cooperating tasks', 'Responsible tasks'], rows),
+    ])
 
 
 # --- data dictionary ----------------------------------------------------------------------------
@@ -716,15 +768,7 @@ def generate(package: Package, docs: Path, downloads: Path) -> int:
         written += relative.endswith('.md') and not relative.startswith('generated/')
 
     duties = responsibilities_by_measure(package)
-    duties_by_agency: dict[str, list[dict[str, str]]] = defaultdict(list)
-    for row in package.rows('responsibilities'):
-        duties_by_agency[row.get('agency_id', '')].append(row)
-    aliases: dict[str, list[str]] = defaultdict(list)
-    for row in package.rows('agency_aliases'):
-        aliases[row.get('agency_id', '')].append(row.get('alias', ''))
-    memberships: dict[str, list[dict[str, str]]] = defaultdict(list)
-    for row in package.rows('members'):
-        memberships[row.get('agency_id', '')].append(row)
+    facts = AgencyFacts.of(package)
     manifest = load_manifest(downloads)
 
     for plan in package.rows('plans'):
@@ -733,17 +777,17 @@ def generate(package: Package, docs: Path, downloads: Path) -> int:
         if source:
             (docs / 'generated' / 'sources').mkdir(exist_ok=True)
             shutil.copyfile(source, docs / 'generated' / 'sources' / source.name)
+    by_region: dict[str, list[dict[str, str]]] = defaultdict(list)
     for agency in package.rows('agencies'):
-        agency_id = agency.get('agency_id', '')
-        write(f'agencies/{page_name(agency_id)}.md',
-              agency_page(package, agency, duties_by_agency.get(agency_id, []), sorted(set(aliases.get(agency_id, []))),
-                          memberships.get(agency_id, [])))
+        by_region[agency.get('region_code', '')].append(agency)
+    for code, agencies in sorted(by_region.items()):
+        write(f'agencies/{page_name(code)}.md', region_page(package, code, agencies, facts))
     write('plans/index.md', plans_index(package))
-    write('agencies/index.md', agencies_index(package, duties_by_agency))
+    write('agencies/index.md', agencies_index(package, facts))
     write('tables/index.md', tables_index(package))
     for name in table_order(package):
         write(f"tables/{page_name(name.replace('_', '-'))}.md", table_page(package, name, manifest))
-    for name, svg in charts(package, duties_by_agency).items():
+    for name, svg in charts(package, facts.duties).items():
         write(f'generated/{name}.svg', svg)
     write('generated/home.md', home_fragment(package))
     write('generated/charts.md', charts_fragment(package))
@@ -791,6 +835,16 @@ def build(work: Path, site_dir: Path, epoch: str) -> None:
         raise SiteError('mkdocs build failed:\n' + '\n'.join(lines))
     if lines:
         print('\n'.join(lines), file=sys.stderr)
+    compact_search_index(site_dir / 'search' / 'search_index.json')
+
+
+def compact_search_index(path: Path) -> None:
+    """Rewrite Material's search index with the same content, Chinese written as UTF-8 rather than
+    \\uXXXX escapes (3 bytes a character instead of 6) and no white space between JSON tokens."""
+    if not path.is_file():
+        return
+    index = json.loads(path.read_text(encoding='utf-8'))
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(',', ':')), encoding='utf-8', newline='\n')
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
