@@ -110,6 +110,12 @@ def xss_agency_id() -> str:
     return next(r['agency_id'] for r in read_rows(ROOT, 'responsibilities') if r['measure_id'] == first['measure_id'])
 
 
+def agency_address(agency_id: str, package: Path = ROOT) -> str:
+    """Where an agency's section is: its region's page and its anchor (agencies/REGION/#AGENCY)."""
+    region = next(a['region_code'] for a in read_rows(package, 'agencies') if a['agency_id'] == agency_id)
+    return f'agencies/{region}/#{agency_id}'
+
+
 @contextlib.contextmanager
 def serve(site: Path) -> Iterator[str]:
     """Serve `site` on a free localhost port; yields the base address."""
@@ -170,11 +176,22 @@ def squash(text: str) -> str:
     return re.sub(r'\s+', ' ', text).strip()
 
 
-def section_after(markup: str, anchor: str) -> str:
-    """Visible text from the heading with id `anchor` up to the next heading."""
+def section_markup(markup: str, anchor: str, nested: bool = False) -> str:
+    """The markup from the heading with id `anchor` up to the next heading (with `nested`, up to the
+    next heading of the same or a higher level, so that subsections are included)."""
     match = re.search(rf'<h([1-6])[^>]*\bid="{re.escape(anchor)}"', markup)
     assert match, f'no heading with id {anchor}'
     rest = markup[match.start():]
-    end = re.search(r'<h[1-6][ >]', rest[3:])
-    chunk = rest[: end.start() + 3] if end else rest
-    return squash(html.unescape(re.sub(r'<[^>]+>', ' ', chunk)))
+    levels = f'1-{match.group(1)}' if nested else '1-6'
+    end = re.search(rf'<h[{levels}][ >]|</article>', rest[3:])
+    return rest[: end.start() + 3] if end else rest
+
+
+def visible(markup: str) -> str:
+    """The text a fragment of markup shows."""
+    return squash(html.unescape(re.sub(r'<[^>]+>', ' ', markup)))
+
+
+def section_after(markup: str, anchor: str) -> str:
+    """Visible text from the heading with id `anchor` up to the next heading."""
+    return visible(section_markup(markup, anchor))

@@ -101,11 +101,15 @@ def test_home_to_a_plan_to_one_of_its_agencies_and_back(reader, base):
     page.wait_for_url(f"{base}/plans/{plan['plan_id']}/")
     assert h1(reader) == plan['title']
     link = page.locator('article a[href*="/agencies/"]').first
-    agency_id = link.get_attribute('href').rstrip('/').split('/')[-1]
+    region, agency_id = re.fullmatch(r'\.\./\.\./agencies/(\d{6})/#([a-z0-9-]+)', link.get_attribute('href')).groups()
     link.click()
-    page.wait_for_url(f'{base}/agencies/{agency_id}/')
-    assert h1(reader) == agencies[agency_id]
-    assert page.locator(f'article a[href*="/plans/{plan["plan_id"]}/"]').count() > 0, 'the agency page does not lead back to the plan'
+    page.wait_for_url(f'{base}/agencies/{region}/#{agency_id}')
+    heading = page.locator(f'article h2[id="{agency_id}"]')
+    assert heading.inner_text().replace('¶', '').strip() == agencies[agency_id]
+    assert heading.evaluate('h => { const r = h.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }'), \
+        'the page did not scroll to the agency'
+    back = page.locator(f'article h2[id="{agency_id}"] ~ h4[id="{agency_id}--{plan["plan_id"]}"] a[href*="/plans/{plan["plan_id"]}/"]')
+    assert back.count() > 0, 'the agency section does not lead back to the plan'
     page.go_back()
     page.wait_for_url(f"{base}/plans/{plan['plan_id']}/")
     assert h1(reader) == plan['title']
@@ -170,7 +174,7 @@ def test_search_finds_agencies_and_common_terms_in_the_measures(reader, base, qu
 
 def test_every_main_page_loads_without_errors_or_foreign_requests(reader, base):
     for path in ('', 'plans/', 'agencies/', 'tables/', 'tables/measures/', 'charts/', 'download/', 'cite/',
-                 'contributing/', 'changelog/', 'plans/chongqing-rongchang-2021/', 'agencies/rongchang-market-regulation/'):
+                 'contributing/', 'changelog/', 'plans/chongqing-rongchang-2021/', sitekit.agency_address('rongchang-market-regulation')):
         response = reader.page.goto(f'{base}/{path}')
         assert response.status == 200, path
         for image in reader.page.locator('article img').all():
@@ -180,7 +184,7 @@ def test_every_main_page_loads_without_errors_or_foreign_requests(reader, base):
 
 def test_a_script_in_the_data_shows_as_text_and_never_runs(reader, xss_base):
     page = reader.page
-    for path in (f'plans/{sitekit.XSS_PLAN}/', f'agencies/{sitekit.xss_agency_id()}/', 'plans/', 'agencies/'):
+    for path in (f'plans/{sitekit.XSS_PLAN}/', sitekit.agency_address(sitekit.xss_agency_id()), 'plans/'):
         page.goto(f'{xss_base}/{path}')
         page.wait_for_load_state('load')
         text = page.locator('article').inner_text()

@@ -19,7 +19,7 @@ import pytest
 
 import sitekit
 from conftest import ROOT, read_rows
-from sitekit import article_text, page, section_after, squash
+from sitekit import agency_address, article_text, page, section_after, section_markup, squash, visible
 
 DESCRIPTOR = json.loads((ROOT / 'datapackage.json').read_text(encoding='utf-8'))
 
@@ -71,7 +71,7 @@ def test_each_measure_names_its_agencies_linked_with_the_printed_form_when_it_di
         match = re.search(rf'id="{duty["measure_id"]}"(.*?)(?=<h[1-6][ >]|</article>)', markup, re.S)
         assert match, duty['measure_id']
         block = match.group(1)
-        assert f'href="../../agencies/{duty["agency_id"]}/"' in block, duty
+        assert f'href="../../{agency_address(duty["agency_id"])}"' in block, duty
         text = squash(html.unescape(re.sub(r'<[^>]+>', '', block)))
         assert roles[duty['role']] in text
         assert agencies[duty['agency_id']]['name'] in text
@@ -94,7 +94,13 @@ def test_plan_page_shows_deadlines_targets_members_citations_and_curation_notes(
             assert shown(row[field]) in article_text(page(site, f"plans/{row['plan_id']}/")), (table, row)
 
 
-def test_each_agency_page_lists_its_tasks_by_plan_with_links_and_its_aliases(site):
+def excerpt(text: str) -> str:
+    """What an agency's section shows of a task's text: its first 40 characters, … when it goes on."""
+    text = shown(text)
+    return text if len(text) <= 40 else text[:40] + '…'
+
+
+def test_each_agency_has_a_section_listing_its_tasks_by_plan_with_links_and_its_aliases(site):
     measures = {m['measure_id']: m for m in rows('measures')}
     aliases = defaultdict(list)
     for alias in rows('agency_aliases'):
@@ -102,18 +108,57 @@ def test_each_agency_page_lists_its_tasks_by_plan_with_links_and_its_aliases(sit
     duties = defaultdict(list)
     for duty in rows('responsibilities'):
         duties[duty['agency_id']].append(duty)
+    excerpted = 0
     for agency in rows('agencies'):
-        markup = page(site, f"agencies/{agency['agency_id']}/")
-        text = article_text(markup)
-        assert agency['name'] in text and agency['name_en'] in text
+        markup = page(site, f"agencies/{agency['region_code']}/")
+        section = section_markup(markup, agency['agency_id'], nested=True)
+        text = visible(section)
+        assert text.startswith(agency['name']), agency['agency_id']
+        assert agency['name_en'] in text and agency['kind'].replace('_', ' ') in text
         for alias in aliases[agency['agency_id']]:
             assert alias in text
+        roles = Counter(d['role'] for d in duties[agency['agency_id']])
+        for role, count in roles.items():
+            assert f'{count} {role}' in text
         for duty in duties[agency['agency_id']]:
             measure = measures[duty['measure_id']]
-            assert f'href="../../plans/{measure["plan_id"]}/#{measure["measure_id"]}"' in markup
-            assert shown(measure['text']) in text
-            section = section_after(markup, measure['plan_id'])
-            assert shown(measure['text']) in section, 'a task listed under another plan'
+            under_plan = section_markup(section, f"{agency['agency_id']}--{measure['plan_id']}")
+            assert f'href="../../plans/{measure["plan_id"]}/#{measure["measure_id"]}"' in under_plan, 'a task listed under another plan'
+            assert excerpt(measure['text']) in visible(under_plan), duty
+            excerpted += excerpt(measure['text']).endswith('…')
+    assert excerpted, 'no task text is long enough to be cut: the excerpt is untested'
+
+
+def test_the_agencies_index_lists_each_region_with_its_number_of_agencies(site):
+    regions = {p['region_code']: p['region_name'] for p in rows('plans')}
+    counts = Counter(a['region_code'] for a in rows('agencies'))
+    markup = page(site, 'agencies/')
+    assert 'src="../generated/lead-agencies.svg"' in markup
+    for code, count in counts.items():
+        row = re.search(rf'<tr>\s*<td><a href="{code}/">.*?</tr>', markup, re.S)
+        assert row, code
+        cells = [visible(cell) for cell in re.findall(r'<td>(.*?)</td>', row.group(0), re.S)]
+        assert cells[:3] == [regions.get(code, f'region {code}'), code, str(count)], cells
+        assert article_text(page(site, f'agencies/{code}/')).startswith(f'Agencies of {regions.get(code, "region " + code)}')
+
+
+def test_each_measure_text_is_indexed_once_on_its_plan_page_and_the_index_is_compact_utf8(site):
+    raw = (site / 'search' / 'search_index.json').read_text(encoding='utf-8')
+    docs = json.loads(raw)['docs']
+    assert not [d['location'] for d in docs if re.match(r'agencies/[^#]', d['location'])], 'region pages are indexed'
+    # Chinese as UTF-8 (3 bytes a character), not \\uXXXX escapes (6 bytes); no spaces between tokens
+    assert '知识产权' in raw and raw == json.dumps(json.loads(raw), ensure_ascii=False, separators=(',', ':'))
+    texts = [squash(html.unescape(re.sub(r'<[^>]+>', ' ', d['text'].replace('\u200b', '')))) for d in docs]
+    # Any text longer than an agency page's excerpt is indexed on its plan's page only (where a curation note
+    # may quote it too), never on another page; the data dictionary quotes the first values of each field.
+    long = [m for m in rows('measures') if len(shown(m['text'])) > 40]
+    assert len(long) > len(rows('measures')) // 2
+    for measure in long:
+        own = f"plans/{measure['plan_id']}/#{measure['measure_id']}"
+        holding = {d['location'] for d, text in zip(docs, texts) if shown(measure['text']) in text}
+        assert own in holding, measure['measure_id']
+        pages = {location.split('#')[0] for location in holding if not location.startswith('tables/')}
+        assert pages == {f"plans/{measure['plan_id']}/"}, (measure['measure_id'], holding)
 
 
 def test_data_dictionary_documents_every_field_from_the_schemas(site):
@@ -258,7 +303,7 @@ def test_plan_and_agency_pages_stay_out_of_the_navigation(site):
     assert 'href="../plans/"' in nav and 'href="../agencies/"' in nav
     index = page(site, 'agencies/')
     for agency in rows('agencies'):
-        assert f'href="{agency["agency_id"]}/"' in index
+        assert f'href="{agency["region_code"]}/"' in index
 
 
 def test_two_builds_of_the_same_data_are_byte_identical(site, tmp_path):
@@ -273,10 +318,10 @@ def test_two_builds_of_the_same_data_are_byte_identical(site, tmp_path):
 
 def test_data_values_are_escaped_so_html_and_markdown_show_as_text(xss_site):
     plan = page(xss_site, f'plans/{sitekit.XSS_PLAN}/')
-    agency = page(xss_site, f'agencies/{sitekit.xss_agency_id()}/')
+    agency = page(xss_site, agency_address(sitekit.xss_agency_id()).split('#')[0])
     for markup in (plan, agency):
         assert '<script>alert' not in markup and '<img src=x' not in markup
-        assert '&lt;script&gt;' in markup
+        assert sitekit.SCRIPT in article_text(markup)
     text = article_text(plan)
     for payload in (sitekit.SCRIPT, sitekit.IMAGE, sitekit.MARKDOWN):
         assert payload in text
