@@ -1,8 +1,10 @@
 """Shared helpers: reading the package, its schemas and its CSV files, text normalisation."""
 from __future__ import annotations
 
+import argparse
 import csv
 import io
+import sys
 import json
 import re
 import unicodedata
@@ -122,3 +124,19 @@ def load_tables(package_dir: Path = ROOT) -> dict[str, list[dict[str, str]]]:
 
 def field_docs(schema: dict) -> dict[str, dict]:
     return {f['name']: f for f in schema.get('fields', []) if isinstance(f, dict) and 'name' in f}
+
+
+def parse_package_args(parser: argparse.ArgumentParser, argv: list[str] | None, missing: str) -> tuple[argparse.Namespace | None, int]:
+    """Parse the arguments of a command whose first argument is a package directory.
+
+    Returns (arguments, 0), or (None, exit status) after --help (0) or unusable arguments (2):
+    an unknown option, or a package directory that does not exist (`missing` says what to give).
+    """
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return None, 0 if exit_.code == 0 else 2
+    if not Path(args.package_dir).is_dir():
+        print(f'{args.package_dir}: not a directory: {missing}', file=sys.stderr)
+        return None, 2
+    return args, 0

@@ -25,6 +25,9 @@ import sys
 import unicodedata
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import parse_package_args  # noqa: E402
+
 ZERO_WIDTH = re.compile('[\u200b\u200c\u200d\u2060\ufeff]')
 ODD_SPACE = re.compile('[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]')
 DASHES = str.maketrans({c: '-' for c in '\u2010\u2011\u2012\u2013\u2014\u2212'})
@@ -135,14 +138,10 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument('package_dir', nargs='?', default='.', help='package directory (default: .)')
     parser.add_argument('--check', action='store_true', help='only report what would change; exit 1 if anything would')
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exit_:
-        return 0 if exit_.code == 0 else 2
+    args, status = parse_package_args(parser, argv, 'give the package directory (the one holding datapackage.json).')
+    if args is None:
+        return status
     package_dir = Path(args.package_dir)
-    if not package_dir.is_dir():
-        print(f'{package_dir}: not a directory: give the package directory.', file=sys.stderr)
-        return 2
     changed = 0
     for path, identifiers in csv_files(package_dir):
         rel = path.relative_to(package_dir).as_posix()

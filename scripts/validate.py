@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import TABLES, CSVSyntaxError, Table, compact, field_docs, number_value, parse_csv  # noqa: E402
+from common import TABLES, CSVSyntaxError, Table, compact, field_docs, number_value, parse_csv, parse_package_args  # noqa: E402
 
 MAX_REPEATS = 20  # lines shown for one (file, check, field) before "… and N more"
 REQUIRED_ROWS = ('plans', 'measures', 'responsibilities', 'agencies', 'agency_aliases')
@@ -641,14 +641,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument('package_dir', nargs='?', default='.', help='package directory (default: .)')
     parser.add_argument('--format', choices=['text', 'github'], default='text', help='output form (github: workflow annotations)')
     parser.add_argument('--lang', choices=['both', 'en', 'zh'], default='both', help='language of the messages (default: both)')
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exit_:
-        return 0 if exit_.code == 0 else 2
+    args, status = parse_package_args(parser, argv, 'give the package directory (the one holding datapackage.json). | 不是目录：请给出数据包目录（含 datapackage.json 的目录）。')
+    if args is None:
+        return status
     package_dir = Path(args.package_dir)
-    if not package_dir.is_dir():
-        print(f'{package_dir}: not a directory: give the package directory (the one holding datapackage.json). | 不是目录：请给出数据包目录（含 datapackage.json 的目录）。', file=sys.stderr)
-        return 2
     validator = Validator(package_dir)
     problems = order(validator.run(), validator.resources)
     if problems:

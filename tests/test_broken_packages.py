@@ -111,18 +111,19 @@ def reordered_columns(p):
     return 'data/agency_aliases.csv', 1, '-', 'header'
 
 
-def unbalanced_quote(p):
+def quote_before(p, text: str, count: int):
     content = lines(p, 'members')
-    content[9] = content[9].replace(',区经信局', ',"区经信局', 1)
+    content[9] = content[9].replace(text, text[0] + '"' + text[1:], count)
     put_lines(p, 'members', content)
     return 'data/members.csv', 10, '-', 'unbalanced-quote'
+
+
+def unbalanced_quote(p):
+    return quote_before(p, ',区经信局', 1)      # a quoted cell that is never closed
 
 
 def text_after_closing_quote(p):
-    content = lines(p, 'members')
-    content[9] = content[9].replace(',区经信局', ',"区经信局')
-    put_lines(p, 'members', content)
-    return 'data/members.csv', 10, '-', 'unbalanced-quote'
+    return quote_before(p, ',区经信局', -1)     # two quotes: the second closes the first mid-cell
 
 
 def too_many_cells(p):
