@@ -153,3 +153,17 @@ def test_cross_check_corrections_are_in_the_data():
     assert target['text'] == '有效注册商标25万件'
     rongchang = next(p for p in read_rows(ROOT, 'plans') if p['plan_id'] == RC)
     assert (rongchang['date_signed'], rongchang['date_published']) == ('2021-11-10', '2021-11-18')
+
+
+def test_counts_quoted_in_readme_and_changelog_match_the_data():
+    import re
+    counts = {'measures': 'measures', 'agency mentions': 'responsibilities', 'agencies': 'agencies', 'targets': 'targets',
+              'coordinating-body members': 'members', 'cited documents': 'citations', 'curation notes': 'curation_notes',
+              'responsibilities': 'responsibilities'}
+    checked = 0
+    for name in ('README.md', 'CHANGELOG.md'):
+        text = re.sub(r'\s+', ' ', (ROOT / name).read_text(encoding='utf-8'))
+        for number, label in re.findall(r'\b(\d{2,4}) (measures|agency mentions|agencies|targets|coordinating-body members|cited documents|curation notes|responsibilities)\b', text):
+            assert int(number) == len(read_rows(ROOT, counts[label])), f'{name} says {number} {label}'
+            checked += 1
+    assert checked >= 5
