@@ -5,6 +5,8 @@ works at that size and that outputs grow linearly, which a quadratic change woul
 from __future__ import annotations
 
 import csv
+import json
+import re
 import sqlite3
 import subprocess
 import sys
@@ -12,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+import sitekit
 import synthetic
 from conftest import ROOT, validate
 
@@ -58,3 +61,41 @@ def test_downloads_of_a_large_package_hold_every_row(big_package, tmp_path):
     with sqlite3.connect(database) as connection:
         for table in ('measures', 'responsibilities', 'agencies'):
             assert connection.execute(f'SELECT count(*) FROM {table}').fetchone()[0] == count_rows(big_package / 'data' / f'{table}.csv')
+
+
+def chrome_bytes(markup: str) -> int:
+    """Bytes of a page outside its <article> and its own table of contents: the theme's header,
+    navigation, search box and footer, which every page carries."""
+    article = len(markup[markup.index('<article'):markup.index('</article>')].encode('utf-8'))
+    toc = re.search(r'<nav class="md-nav md-nav--secondary".*?</nav>\s*</div>', markup, re.S)
+    return len(markup.encode('utf-8')) - article - (len(toc.group(0).encode('utf-8')) if toc else 0)
+
+
+def test_site_of_a_large_package_grows_linearly_and_indexes_each_text_once(big_package, tmp_path):
+    site = sitekit.build(big_package, tmp_path)
+    pages = {p.relative_to(site).parent.as_posix(): p.read_text(encoding='utf-8') for p in site.rglob('index.html')}
+    # Every page carries the navigation: were the plan or agency pages listed in it, each page would
+    # grow with the package. So no page's chrome may outgrow that of a small hand-written page.
+    fixed = chrome_bytes(pages['cite'])
+    assert max(chrome_bytes(markup) for markup in pages.values()) < 1.5 * fixed
+    # A page per plan and per region, each holding only its own rows: none grows with the package.
+    listings = {'.', 'plans', 'agencies', 'tables'}
+    biggest = max((len(markup.encode('utf-8')), path) for path, markup in pages.items() if path not in listings)
+    assert biggest[0] < 150_000, biggest
+    # Each plan adds two pages (its own and its region's), each with the chrome, and shows its rows
+    # (measures, responsibilities, source text) a few times: in full on its page and in the search
+    # index, as excerpts on its region's page. Five times its share of the package is ample.
+    data = sum(p.stat().st_size for p in (big_package / 'data').rglob('*') if p.is_file())
+    output = sum(p.stat().st_size for p in site.rglob('*') if p.is_file() and 'assets' not in p.relative_to(site).parts)
+    assert output / PLANS < 2 * fixed + 5 * data / PLANS, (output / PLANS, fixed, data / PLANS)
+    # Each text is indexed once: the text the index holds (without the HTML tags Material keeps and the
+    # U+200B jieba puts between words) is no more than 1.2 times the visible text of the indexed pages.
+    raw = (site / 'search' / 'search_index.json').read_text(encoding='utf-8')
+    docs = json.loads(raw)['docs']
+    indexed = {d['location'].split('#')[0].rstrip('/') or '.' for d in docs}
+    visible = sum(len(sitekit.article_text(pages[path]).encode('utf-8')) for path in indexed)
+    held = sum(len((d['title'] + re.sub(r'<[^>]+>', '', d['text'])).replace('\u200b', '').encode('utf-8')) for d in docs)
+    assert held <= 1.2 * visible, (held, visible)
+    # The file itself: UTF-8 (3 bytes a Chinese character, not 6 for an escape), plus the word breaks
+    # (3 bytes each) and Material's entry for each section.
+    assert len(raw.encode('utf-8')) <= 2 * visible, (len(raw.encode('utf-8')), visible)
