@@ -477,9 +477,10 @@ def agencies_index(package: Package, facts: AgencyFacts) -> str:
         front_matter(title='Agencies'), '# Agencies\n',
         f'{len(package.rows("agencies"))} agencies in {len(grouped)} regions. Each region has a page with its '
         'agencies: their names, aliases and every task they lead, cooperate on or are responsible for, by plan.\n',
-        chart_image('lead-agencies', 'Agencies by number of lead tasks', '../'),
         '## Regions {#regions}\n',
         table_md(['Region', 'Code', 'Agencies', 'Lead tasks', 'Cooperating tasks', 'Responsible tasks'], rows),
+        '## Agencies by number of lead tasks {#lead-agencies}\n',
+        chart_image('lead-agencies', 'Agencies by number of lead tasks', '../'),
     ])
 
 
