@@ -794,9 +794,11 @@ def generate(package: Package, docs: Path, downloads: Path) -> int:
     write('generated/charts.md', charts_fragment(package))
     write('generated/cite.md', cite_fragment(package))
     write('generated/downloads.md', downloads_fragment(manifest, downloads, table_order(package)))
-    changelog = ROOT / 'CHANGELOG.md'
-    write('generated/changelog.md', changelog.read_text(encoding='utf-8') if changelog.is_file()
-          else '# Changelog\n\nNo CHANGELOG.md was found in the repository.\n')
+    # The repository's own files are the one home of these pages' text.
+    for name, title in (('CHANGELOG.md', 'Changelog'), ('CONTRIBUTING.md', 'Contributing')):
+        source = ROOT / name
+        write(f'generated/{name.lower()}', source.read_text(encoding='utf-8') if source.is_file()
+              else f'# {title}\n\nNo {name} was found in the repository.\n')
     return written
 
 

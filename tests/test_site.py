@@ -349,3 +349,13 @@ def test_a_row_pointing_at_a_missing_agency_still_builds_and_shows_it_unlinked(p
     site = sitekit.build(package, tmp_path / 'out')
     plan = next(m['plan_id'] for m in rows('measures') if m['measure_id'] == duties[0]['measure_id'])
     assert 'no-such-agency' in section_after(page(site, f'plans/{plan}/'), duties[0]['measure_id'])
+
+
+def test_contributing_and_changelog_pages_show_the_repository_files(site):
+    """CONTRIBUTING.md and CHANGELOG.md are the one home of that text; the site shows them whole."""
+    for path, source in (('contributing/', 'CONTRIBUTING.md'), ('changelog/', 'CHANGELOG.md')):
+        shown = squash(visible(page(site, path)))
+        headings = re.findall(r'^#+ (.+)$', (ROOT / source).read_text(encoding='utf-8'), flags=re.M)
+        assert len(headings) >= 2
+        for heading in headings:
+            assert squash(heading.replace('`', '')) in shown, (source, heading)
