@@ -122,6 +122,24 @@ def load_tables(package_dir: Path = ROOT) -> dict[str, list[dict[str, str]]]:
     return {r['name']: read_table(package_dir, r).rows for r in descriptor['resources']}
 
 
+def as_list(names: str | list[str]) -> list[str]:
+    """A Table Schema key, which may be one field name or a list of them, as a list."""
+    return [names] if isinstance(names, str) else list(names)
+
+
+def primary_key(schema: dict) -> list[str]:
+    return as_list(schema.get('primaryKey', []) or [])
+
+
+def foreign_keys(schema: dict) -> list[tuple[list[str], str, list[str]]]:
+    """(fields, referenced table, referenced fields) of each foreign key; '' is the table itself."""
+    keys = []
+    for key in schema.get('foreignKeys', []) or []:
+        reference = key.get('reference', {})
+        keys.append((as_list(key.get('fields', [])), reference.get('resource', ''), as_list(reference.get('fields', []))))
+    return keys
+
+
 def field_docs(schema: dict) -> dict[str, dict]:
     return {f['name']: f for f in schema.get('fields', []) if isinstance(f, dict) and 'name' in f}
 

@@ -42,7 +42,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import ROOT, Table, load_descriptor, load_schema, read_table  # noqa: E402
+from common import ROOT, Table, as_list, foreign_keys, load_descriptor, load_schema, primary_key, read_table  # noqa: E402
 
 # Extra files of the repository that travel in the zip when they exist, so the zip alone
 # says how to cite it and under which licence.
@@ -169,20 +169,6 @@ def load_package(package_dir: Path) -> Package:
     if problems:
         raise ExportError('\n'.join(problems + ['run scripts/validate.py for the full report']))
     return Package(package_dir, descriptor, resources)
-
-
-def as_list(names: str | list[str]) -> list[str]:
-    return [names] if isinstance(names, str) else list(names)
-
-
-def primary_key(schema: dict) -> list[str]:
-    return as_list(schema.get('primaryKey', []))
-
-
-def foreign_keys(schema: dict) -> list[tuple[list[str], str, list[str]]]:
-    """(fields, referenced table, referenced fields) of each foreign key."""
-    return [(as_list(key['fields']), key['reference']['resource'], as_list(key['reference']['fields']))
-            for key in schema.get('foreignKeys', [])]
 
 
 def constraint_text(schema: dict, field: dict) -> str:

@@ -44,7 +44,7 @@ from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import ROOT, TABLES, load_descriptor, load_schema, read_table, resources_by_name  # noqa: E402
+from common import ROOT, TABLES, foreign_keys, load_descriptor, load_schema, primary_key, read_table, resources_by_name  # noqa: E402
 import sitesvg  # noqa: E402
 
 GENERATED_DIRS = ('plans', 'agencies', 'tables', 'generated')
@@ -486,17 +486,6 @@ def agencies_index(package: Package, facts: AgencyFacts) -> str:
 
 # --- data dictionary ----------------------------------------------------------------------------
 
-def foreign_keys(schema: dict) -> list[tuple[list[str], str, list[str]]]:
-    """(fields, referenced table, referenced fields) for each foreign key of a schema."""
-    keys = []
-    for fk in schema.get('foreignKeys', []) or []:
-        fields, ref = fk.get('fields', []), fk.get('reference', {})
-        ref_fields = ref.get('fields', [])
-        keys.append(([fields] if isinstance(fields, str) else list(fields), ref.get('resource', ''),
-                     [ref_fields] if isinstance(ref_fields, str) else list(ref_fields)))
-    return keys
-
-
 def table_order(package: Package) -> list[str]:
     names = list(resources_by_name(package.descriptor))
     return [t for t in TABLES if t in names] + [n for n in names if n not in TABLES]
@@ -537,8 +526,7 @@ def table_page(package: Package, name: str, manifest: list[dict] | None) -> str:
     out = [front_matter(title=f'Table {name}'), f'# {md(name)}\n',
            f"{md(resource.get('description') or schema.get('description', ''))}\n",
            f"{md(schema.get('description_zh', ''))}\n"]
-    key = schema.get('primaryKey', [])
-    key = [key] if isinstance(key, str) else key
+    key = primary_key(schema)
     facts = [('Rows', str(len(rows))), ('File', code(resource.get('path', ''))),
              ('Primary key', ', '.join(code(k) for k in key) or '(none)')]
     files = table_downloads(name, manifest)
@@ -618,10 +606,9 @@ def charts(package: Package, duties_by_agency: dict[str, list[dict[str, str]]]) 
     boxes, edges = [], []
     for name in table_order(package):
         schema = package.schemas.get(name, {})
-        key = schema.get('primaryKey', [])
         fks = foreign_keys(schema)
         boxes.append(sitesvg.Box(name, [f.get('name', '') for f in schema.get('fields', [])],
-                                 set([key] if isinstance(key, str) else key), {f for fields, _, _ in fks for f in fields}))
+                                 set(primary_key(schema)), {f for fields, _, _ in fks for f in fields}))
         edges += [(name, f, ref, rf) for fields, ref, ref_fields in fks for f, rf in zip(fields, ref_fields)]
     diagram = sitesvg.table_diagram('Tables and foreign keys', boxes, edges)
     return {'measures-per-plan': per_plan, 'lead-agencies': lead_chart, 'deadlines': deadlines, 'tables': diagram}

@@ -22,7 +22,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import TABLES, CSVSyntaxError, Table, compact, field_docs, number_value, parse_csv, parse_package_args  # noqa: E402
+from common import TABLES, CSVSyntaxError, Table, compact, field_docs, number_value, parse_csv, parse_package_args, primary_key  # noqa: E402
 
 MAX_REPEATS = 20  # lines shown for one (file, check, field) before "… and N more"
 REQUIRED_ROWS = ('plans', 'measures', 'responsibilities', 'agencies', 'agency_aliases')
@@ -417,8 +417,7 @@ class Validator:
             elif error.type == 'unique-error':
                 self.add(rel, row, field, 'unique-error', 'unique', table=name, cell=cell)
             elif error.type == 'primary-key':
-                key = schema.get('primaryKey', [])
-                fields = ','.join(key) if isinstance(key, list) else str(key)
+                fields = ','.join(primary_key(schema))
                 self.add(rel, row, fields, 'primary-key', 'primary-key', fields=fields)
             elif error.type == 'foreign-key':
                 match = re.search(r'for "([^"]+)": values "(.*)" not found in the lookup table "([^"]*)" as "([^"]+)"', error.note)
@@ -540,16 +539,14 @@ class Validator:
         for name, schema in self.schemas.items():
             if name not in named:
                 continue
-            key = schema.get('primaryKey', [])
-            key = [key] if isinstance(key, str) else key
+            key = primary_key(schema)
             # a leading part of the key (a measure_id for its responsibilities) names all its rows
             keys[name] = {':'.join(row.get(k, '') for k in key[:n]) for _, row in self.rows(name) for n in range(1, len(key) + 1)}
         for line, note in self.rows('curation_notes'):
             table, row_key = note.get('table_name', ''), note.get('row_key', '')
             if row_key and table in keys and table not in self.unreadable and row_key not in keys[table]:
-                key = self.schemas[table].get('primaryKey', [])
                 self.add(self.path('curation_notes'), line, 'row_key', 'note-key', 'note-key', table='curation_notes',
-                         cell=row_key, ref_table=table, form=':'.join(key) if isinstance(key, list) else key)
+                         cell=row_key, ref_table=table, form=':'.join(primary_key(self.schemas[table])))
 
     def check_aliases(self) -> None:
         aliases = {(row.get('region_code'), row.get('alias')): (line, row.get('agency_id')) for line, row in self.rows('agency_aliases')}
