@@ -35,7 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synthetic  # noqa: E402
-from common import ROOT  # noqa: E402
+from common import ROOT, read_search_index, search_index_bytes  # noqa: E402
 
 PYTHON = sys.executable
 FRICTIONLESS = str(Path(sys.executable).parent / 'frictionless')
@@ -113,16 +113,17 @@ def site_figures(site: Path) -> dict:
     pages = list(site.rglob('*.html'))
     size = sum(p.stat().st_size for p in site.rglob('*') if p.is_file())
     downloads = sum(p.stat().st_size for p in (site / 'downloads').rglob('*') if p.is_file())
-    index = site / 'search' / 'search_index.json'
-    index_bytes = index.stat().st_size if index.exists() else 0
-    indexed = {entry['location'].split('#')[0] for entry in json.loads(index.read_text(encoding='utf-8'))['docs']} if index.exists() else set()
+    index_bytes = search_index_bytes(site)
+    indexed = {entry['url'].lstrip('/') for entry in read_search_index(site)}
     text = sum(len(visible_text(p.read_text(encoding='utf-8')).encode('utf-8')) for p in pages
                if p.name == 'index.html' and (p.parent.relative_to(site).as_posix() + '/').removeprefix('./') in indexed)
-    return {'pages': len(pages), 'site_mb': size / 2**20, 'downloads_mb': downloads / 2**20, 'index_mb': index_bytes / 2**20, 'index_ratio': index_bytes / text if text else 0}
+    return {'pages': len(pages), 'site_mb': size / 2**20, 'downloads_mb': downloads / 2**20, 'index_mb': index_bytes / 2**20,
+            'index_ratio': index_bytes / text if text else 0}
 
 
 def search_ready(site: Path, query: str = '知识产权') -> float | None:
-    """Seconds from opening the home page until Material's search shows results, in Chromium."""
+    """Seconds from opening the home page, typing `query` into the header's search box and pressing
+    Enter, until the search page shows its first result, in Chromium."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -138,9 +139,9 @@ def search_ready(site: Path, query: str = '知识产权') -> float | None:
             page = browser.new_page()
             start = time.perf_counter()
             page.goto(f'http://127.0.0.1:{server.server_port}/')
-            page.locator('label.md-search__icon, .md-search__input').first.click()
-            page.fill('input.md-search__input', query)
-            page.wait_for_selector('.md-search-result__item', timeout=120_000)
+            page.fill('.pf-header-search input', query)
+            page.press('.pf-header-search input', 'Enter')
+            page.wait_for_selector('a.pagefind-ui__result-link', timeout=120_000)
             elapsed = time.perf_counter() - start
             browser.close()
             return elapsed

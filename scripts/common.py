@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import gzip
 import io
 import sys
 import json
@@ -158,3 +159,25 @@ def parse_package_args(parser: argparse.ArgumentParser, argv: list[str] | None, 
         print(f'{args.package_dir}: not a directory: {missing}', file=sys.stderr)
         return None, 2
     return args, 0
+
+
+# --- the built site's search index (scripts/site.py runs Pagefind) --------------------------------
+
+def read_search_index(site_dir: Path) -> list[dict]:
+    """What Pagefind indexed: one entry per page (url, content, meta, anchors), read from its
+    gzip-compressed fragment files. Pagefind puts a word break (U+200B) between the words it
+    segments; it is removed from the content here, so the content reads as the page does."""
+    entries = []
+    for path in sorted((site_dir / 'pagefind' / 'fragment').glob('*.pf_fragment')):
+        raw = gzip.decompress(path.read_bytes())
+        entry = json.loads(raw.removeprefix(b'pagefind_dcd'))
+        entry['content'] = entry['content'].replace('\u200b', '')
+        entries.append(entry)
+    return entries
+
+
+def search_index_bytes(site_dir: Path) -> int:
+    """Bytes of the index files a browser may fetch (word index, page fragments, metadata),
+    not Pagefind's scripts and styles, whose size does not depend on the site."""
+    return sum(p.stat().st_size for p in (site_dir / 'pagefind').rglob('*')
+               if p.is_file() and p.suffix in ('.pf_index', '.pf_fragment', '.pf_meta', '.pf_filter'))

@@ -15,7 +15,9 @@ DIR and everything is generated and built there, leaving docs/ untouched.
 Plans and tables get a page each; agencies get a section each on the page of
 their region (agencies/<region_code>/#<agency>), which is kept out of the
 search index so that every measure text is indexed once, on its plan's page.
-After the build the search index is rewritten as compact UTF-8 JSON.
+After MkDocs, Pagefind indexes the built pages into site/pagefind/ (the search
+page, docs/search.md, loads it in small chunks; Chinese is segmented by
+Pagefind Extended).
 
 Every data value is escaped before it enters the Markdown, so a value such as
 <script> shows as text. The site reads the downloads' manifest.json (written
@@ -54,6 +56,10 @@ LEVELS = {'province': 'Province 省级', 'prefecture': 'Prefecture 地市级', '
 CAUTION_SOURCES = {'repost', 'machine_translated_repost', 'mirror'}
 # ASCII punctuation that is safe everywhere in Markdown; all other punctuation is written as an entity.
 PLAIN_PUNCTUATION = set(',/;?%@')
+# str.translate table for md(): ASCII punctuation with Markdown meaning → character references.
+MARKDOWN_ESCAPES = {ord(char): f'&#{ord(char)};' for char in map(chr, range(128))
+                    if not char.isalnum() and not char.isspace() and char not in PLAIN_PUNCTUATION}
+MARKDOWN_ESCAPES[ord('\n')] = '<br>'
 
 
 class SiteError(Exception):
@@ -71,15 +77,7 @@ def md(value: object) -> str:
     numeric character reference, line breaks become <br>, and surrounding
     white space is dropped. Characters outside ASCII pass through unchanged.
     """
-    out = []
-    for char in str(value).strip().replace('\r\n', '\n').replace('\r', '\n'):
-        if char == '\n':
-            out.append('<br>')
-        elif char.isascii() and not char.isalnum() and not char.isspace() and char not in PLAIN_PUNCTUATION:
-            out.append(f'&#{ord(char)};')
-        else:
-            out.append(char)
-    return ''.join(out)
+    return str(value).strip().replace('\r\n', '\n').replace('\r', '\n').translate(MARKDOWN_ESCAPES)
 
 
 def code(value: object) -> str:
@@ -136,15 +134,19 @@ class Package:
     plans: dict[str, dict] = field(default_factory=dict)
     measures: dict[str, dict] = field(default_factory=dict)
     agencies: dict[str, dict] = field(default_factory=dict)
+    _by_plan: dict[str, dict[str, list[dict[str, str]]]] = field(default_factory=dict, repr=False)
 
     def rows(self, table: str) -> list[dict[str, str]]:
         return self.tables.get(table, [])
 
     def by_plan(self, table: str) -> dict[str, list[dict[str, str]]]:
-        grouped: dict[str, list[dict[str, str]]] = defaultdict(list)
-        for row in self.rows(table):
-            grouped[row.get('plan_id', '')].append(row)
-        return grouped
+        """Rows of `table` grouped by plan_id (computed once per table: plan pages ask per plan)."""
+        if table not in self._by_plan:
+            grouped: dict[str, list[dict[str, str]]] = defaultdict(list)
+            for row in self.rows(table):
+                grouped[row.get('plan_id', '')].append(row)
+            self._by_plan[table] = dict(grouped)
+        return self._by_plan[table]
 
 
 def sort_number(text: str) -> tuple[int, str]:
@@ -803,9 +805,11 @@ def source_date_epoch(descriptor: dict) -> str:
 
 
 def prepare_work(work: Path) -> None:
-    """Copy mkdocs.yml and the hand-written pages (not generated ones, not downloads) into `work`."""
+    """Copy mkdocs.yml, the theme overrides and the hand-written pages (not generated ones, not downloads) into `work`."""
     work.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(ROOT / 'mkdocs.yml', work / 'mkdocs.yml')
+    shutil.rmtree(work / 'overrides', ignore_errors=True)
+    shutil.copytree(ROOT / 'overrides', work / 'overrides')
     skip = set(GENERATED_DIRS) | {'downloads'}
     if (work / 'docs').exists():
         shutil.rmtree(work / 'docs')
@@ -818,23 +822,26 @@ def build(work: Path, site_dir: Path, epoch: str) -> None:
     command = [sys.executable, '-m', 'mkdocs', 'build', '--strict',
                '--config-file', str(work / 'mkdocs.yml'), '--site-dir', str(site_dir.resolve())]
     result = subprocess.run(command, cwd=work, env=env, capture_output=True, text=True)
-    # jieba announces its dictionary on stderr at every start; that is not a problem report.
-    lines = [l for l in result.stderr.splitlines() if l.strip() and not re.match(
-        r'^(INFO|Building prefix dict|Loading model from cache|Loading model cost|Prefix dict has been built)', l)]
+    lines = [l for l in result.stderr.splitlines() if l.strip() and not l.startswith('INFO')]
     if result.returncode != 0:
         raise SiteError('mkdocs build failed:\n' + '\n'.join(lines))
     if lines:
         print('\n'.join(lines), file=sys.stderr)
-    compact_search_index(site_dir / 'search' / 'search_index.json')
+    index_for_search(site_dir)
 
 
-def compact_search_index(path: Path) -> None:
-    """Rewrite Material's search index with the same content, Chinese written as UTF-8 rather than
-    \\uXXXX escapes (3 bytes a character instead of 6) and no white space between JSON tokens."""
-    if not path.is_file():
-        return
-    index = json.loads(path.read_text(encoding='utf-8'))
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(',', ':')), encoding='utf-8', newline='\n')
+def index_for_search(site_dir: Path) -> None:
+    """Index the built pages with Pagefind into site_dir/pagefind/.
+
+    One Chinese index for every page (the pages mix Chinese data with English labels), so that
+    Pagefind Extended segments the Chinese words; permalink signs are left out of the text.
+    Only the content marked data-pagefind-body (overrides/main.html) is indexed.
+    """
+    command = [sys.executable, '-m', 'pagefind', '--site', str(site_dir.resolve()), '--force-language', 'zh',
+               '--exclude-selectors', '.headerlink', '--quiet']
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SiteError('mkdocs build failed: Pagefind could not index the site:\n' + (result.stderr or result.stdout).strip())
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

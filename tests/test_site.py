@@ -18,6 +18,7 @@ from xml.etree import ElementTree
 import pytest
 
 import sitekit
+from common import read_search_index
 from conftest import ROOT, read_rows
 from sitekit import agency_address, article_text, page, section_after, section_markup, squash, visible
 
@@ -142,24 +143,27 @@ def test_the_agencies_index_lists_each_region_with_its_number_of_agencies(site):
         assert article_text(page(site, f'agencies/{code}/')).startswith(f'Agencies of {regions.get(code, "region " + code)}')
 
 
-def test_each_measure_text_is_indexed_once_on_its_plan_page_and_the_index_is_compact_utf8(site):
-    raw = (site / 'search' / 'search_index.json').read_text(encoding='utf-8')
-    docs = json.loads(raw)['docs']
-    assert not [d['location'] for d in docs if re.match(r'agencies/[^#]', d['location'])], 'region pages are indexed'
-    # Chinese as UTF-8 (3 bytes a character), not \\uXXXX escapes (6 bytes); no spaces between tokens
-    assert '知识产权' in raw and raw == json.dumps(json.loads(raw), ensure_ascii=False, separators=(',', ':'))
-    texts = [squash(html.unescape(re.sub(r'<[^>]+>', ' ', d['text'].replace('\u200b', '')))) for d in docs]
+def test_each_measure_text_is_indexed_once_on_its_plan_page_with_its_anchor(site):
+    entries = read_search_index(site)
+    urls = [e['url'] for e in entries]
+    assert len(urls) == len(set(urls)), 'a page is indexed twice'
+    assert not [u for u in urls if re.match(r'/agencies/[^/]+/', u)], 'region pages are indexed'
+    assert '/search/' not in urls
+    plans = {f"/plans/{p['plan_id']}/" for p in rows('plans')}
+    assert plans <= set(urls), plans - set(urls)
+    texts = {e['url']: squash(e['content']) for e in entries}
+    anchors = {e['url']: {a['id'] for a in e['anchors']} for e in entries}
     # Any text longer than an agency page's excerpt is indexed on its plan's page only (where a curation note
     # may quote it too), never on another data page; the data dictionary quotes the first values of each field,
     # and the contributing guide (CONTRIBUTING.md) quotes one row as its worked example.
     long = [m for m in rows('measures') if len(shown(m['text'])) > 40]
     assert len(long) > len(rows('measures')) // 2
     for measure in long:
-        own = f"plans/{measure['plan_id']}/#{measure['measure_id']}"
-        holding = {d['location'] for d, text in zip(docs, texts) if shown(measure['text']) in text}
+        own = f"/plans/{measure['plan_id']}/"
+        holding = {url for url, text in texts.items() if shown(measure['text']) in text}
         assert own in holding, measure['measure_id']
-        pages = {location.split('#')[0] for location in holding if not location.startswith(('tables/', 'contributing/'))}
-        assert pages == {f"plans/{measure['plan_id']}/"}, (measure['measure_id'], holding)
+        assert measure['measure_id'] in anchors[own], f"{measure['measure_id']}: no anchor for a result to link to"
+        assert holding - {'/tables/measures/', '/contributing/'} == {own}, (measure['measure_id'], holding)
 
 
 def test_data_dictionary_documents_every_field_from_the_schemas(site):
@@ -331,8 +335,10 @@ def test_data_values_are_escaped_so_html_and_markdown_show_as_text(xss_site):
     assert 'href="javascript:' not in plan and 'javascript:alert(3)' in text
     title = re.search(r'<title>(.*?)</title>', plan, re.S).group(1)
     assert '<' not in title and html.unescape(title).startswith(f'Plan {sitekit.SCRIPT}')
-    search = (xss_site / 'search' / 'search_index.json').read_text(encoding='utf-8')
-    assert '<script>alert' not in search and '<img src=x' not in search
+    # The search index holds the payload as text, and the search page shows results as text too
+    # (tests/test_browser.py runs a search for it).
+    indexed = ' '.join(e['content'] for e in read_search_index(xss_site))
+    assert sitekit.SCRIPT in indexed and sitekit.IMAGE in indexed
 
 
 def test_bad_arguments_give_a_message_not_a_traceback(tmp_path):
@@ -360,3 +366,21 @@ def test_contributing_and_changelog_pages_show_the_repository_files(site):
         assert len(headings) >= 2
         for heading in headings:
             assert squash(heading.replace('`', '')) in shown, (source, heading)
+
+
+def test_the_header_override_differs_from_materials_only_in_its_search_form(site):
+    import material
+    alternate = '      {% include "partials/alternate.html" %}\n    {% endif %}\n'
+    source = '    {% if config.repo_url %}'
+
+    def outside_search(text: str) -> str:
+        text = re.sub(r'\A\{#-.*?-#\}\n', '', text, flags=re.S)  # the opening comment
+        return text[:text.index(alternate) + len(alternate)] + text[text.index(source):]
+
+    theirs = (Path(material.__file__).parent / 'templates' / 'partials' / 'header.html').read_text(encoding='utf-8')
+    ours = (ROOT / 'overrides' / 'partials' / 'header.html').read_text(encoding='utf-8')
+    assert outside_search(ours) == outside_search(theirs), 'Material changed its header: copy it again'
+    # Every page's header holds the search form, which opens the search page.
+    for path in ('', 'plans/', f"plans/{rows('plans')[0]['plan_id']}/"):
+        form = re.search(r'<form class="pf-header-search" action="([^"]+)"', page(site, path))
+        assert form and urljoin(f'http://x/{path}', form.group(1)) == 'http://x/search/', path
