@@ -123,6 +123,53 @@ def external_link(url: str) -> str:
     return md(url)
 
 
+# --- raw HTML blocks ---------------------------------------------------------------------------
+# The bulk of the plan and region pages (measures with their agencies, task lists, tables with
+# links) is written as raw HTML blocks inside the Markdown: Markdown passes them through as they
+# are, which is valid Markdown for any builder and several times faster for Python-Markdown than
+# the same content as Markdown syntax. Values are escaped with md() there too (its character
+# references are HTML), and links are written as the built site needs them, since MkDocs rewrites
+# only Markdown links: see built().
+
+def built(href: str) -> str:
+    """A link from one generated page to another, as written in Markdown (to a .md file, relative to
+    the page's file), as the built site needs it in raw HTML: each page is built as a folder
+    (plans/x.md → plans/x/), so it sits one level deeper."""
+    path, _, anchor = href.partition('#')
+    return '../' + path.removesuffix('.md') + '/' + (f'#{anchor}' if anchor else '')
+
+
+def a(text: str, href: str) -> str:
+    """An HTML link; `text` must already be escaped."""
+    return f'<a href="{attr(href)}">{text}</a>'
+
+
+def heading(level: int, text: str, anchor: str) -> str:
+    """A heading with its permalink, as the toc extension writes one."""
+    return (f'<h{level} id="{attr(anchor)}">{text}<a class="headerlink" href="#{attr(anchor)}" '
+            f'title="Permanent link">&para;</a></h{level}>')
+
+
+def facts_html(facts: list[tuple[str, str]]) -> str:
+    """Label–value pairs as a list; values must already be escaped."""
+    return '<ul>\n' + '\n'.join(f"<li><strong>{label}</strong>: {value or '(not stated)'}</li>"
+                                 for label, value in facts) + '\n</ul>'
+
+
+def table_html(header: list[str], rows: list[list[str]]) -> str:
+    """A table; cells must already be escaped."""
+    # A line break between cells, as Markdown writes them: text extractors (the search index) see words apart.
+    head = '\n'.join(f'<th>{cell}</th>' for cell in header)
+    body = '\n'.join('<tr>\n' + '\n'.join(f'<td>{cell}</td>' for cell in row) + '\n</tr>' for row in rows)
+    return f'<table>\n<thead>\n<tr>\n{head}\n</tr>\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>'
+
+
+def raw_block(parts: list[str]) -> str:
+    """HTML parts as one raw block of the Markdown page (no blank line inside, one after). Only the
+    block's own closing tag starts a line with </div> (hooks/data_blocks.py finds the end by it)."""
+    return '<div class="data">\n' + '\n'.join(part for part in parts if part) + '\n</div>\n'
+
+
 # --- the package, read -------------------------------------------------------------------------
 
 @dataclass
@@ -220,15 +267,16 @@ def measure_href(measure: dict[str, str], prefix: str = '../') -> str:
     return f"{plan_href(measure.get('plan_id', ''), prefix)}#{page_name(measure.get('measure_id', ''))}"
 
 
-def agency_link(package: Package, agency_id: str, prefix: str = '../') -> str:
+def agency_link(package: Package, agency_id: str) -> str:
+    """The agency's name linked to its section, as HTML for a plan page."""
     agency = package.agencies.get(agency_id)
     if agency is None:
         return md(agency_id)
-    return link(md(agency.get('name', agency_id)), agency_href(agency, prefix))
+    return a(md(agency.get('name', agency_id)), built(agency_href(agency)))
 
 
 def responsibility_text(package: Package, row: dict[str, str]) -> str:
-    """The agency linked, with the string as printed when it differs from the canonical name."""
+    """The agency linked, with the string as printed when it differs from the canonical name (HTML)."""
     text = agency_link(package, row.get('agency_id', ''))
     printed = row.get('as_printed', '')
     name = package.agencies.get(row.get('agency_id', ''), {}).get('name', '')
@@ -264,7 +312,7 @@ def plan_page(package: Package, plan: dict[str, str], duties: dict[str, list[dic
         source.append(external_link(plan['source_url']))
     archived = archived_source(package, plan)
     if archived:
-        source.append(link('archived source text', f'../generated/sources/{archived.name}'))
+        source.append(a('archived source text', f'../../generated/sources/{quote(archived.name)}'))
     agencies_named = {r.get('agency_id') for m in measures for r in duties.get(m.get('measure_id', ''), [])}
     meta = [
         ('Plan ID', md(plan_id)),
@@ -280,48 +328,51 @@ def plan_page(package: Package, plan: dict[str, str], duties: dict[str, list[dic
         ('Source 来源', ' · '.join(s for s in source if s)),
         ('Contents', f'{len(measures)} measures, {len(targets)} targets, {len(agencies_named)} agencies named'),
     ]
-    out.append(facts_md(meta))
     kind = 'warning' if plan.get('source_type') in CAUTION_SOURCES or plan.get('status') == 'draft_for_comment' else 'note'
-    out.append(f'!!! {kind} "Source and its reliability"\n\n    {md(plan.get("source_note", ""))}\n')
+    # The admonition as the admonition extension writes it.
+    out.append(raw_block([facts_html(meta), f'<div class="admonition {kind}"><p class="admonition-title">'
+                          f'Source and its reliability</p>', f'<p>{md(plan.get("source_note", ""))}</p></div>']))
     notes = package.by_plan('curation_notes').get(plan_id, [])
     if notes:
         out.append('## Curation notes {#curation-notes}\n')
         out.append('Every decision taken in turning the source into rows (from the curation_notes table).\n')
-        out.append(table_md(['Table · field', 'Row', 'Note'], [
+        out.append(raw_block([table_html(['Table · field', 'Row', 'Note'], [
             [md(f"{n.get('table_name', '')}.{n.get('field', '')}"), md(n.get('row_key', '')), md(n.get('note', ''))]
-            for n in notes]))
+            for n in notes])]))
     out.append(measures_markdown(package, measures, duties))
     if targets:
         out.append('## Targets {#targets}\n')
-        out.append(table_md(['Year', 'Indicator', 'Value', 'Qualifier', 'Text', 'Measure'], [
+        out.append(raw_block([table_html(['Year', 'Indicator', 'Value', 'Qualifier', 'Text', 'Measure'], [
             [md(t.get('year', '')), f"{md(t.get('indicator', ''))}<br>{md(t.get('indicator_en', ''))}",
              md(' '.join(x for x in (t.get('value', ''), t.get('unit', '')) if x)), md(t.get('qualifier', '')),
              md(t.get('text', '')),
-             link(md(package.measures[t['measure_id']].get('number', '')), measure_href(package.measures[t['measure_id']]))
+             a(md(package.measures[t['measure_id']].get('number', '')), built(measure_href(package.measures[t['measure_id']])))
              if t.get('measure_id') in package.measures else md(t.get('measure_id', ''))]
-            for t in sorted(targets, key=lambda t: (sort_number(t.get('year', '')), t.get('target_id', '')))]))
+            for t in sorted(targets, key=lambda t: (sort_number(t.get('year', '')), t.get('target_id', '')))])]))
     members = sorted(package.by_plan('members').get(plan_id, []), key=lambda r: sort_number(r.get('seq', '')))
     if members:
         out.append('## Members of coordinating bodies {#members}\n')
-        out.append(table_md(['Body', 'Role', 'Name', 'Post', 'Agency'], [
+        out.append(raw_block([table_html(['Body', 'Role', 'Name', 'Post', 'Agency'], [
             [md(m.get('body', '')), md(m.get('role', '')), md(m.get('name', '')), md(m.get('post', '')),
              agency_link(package, m['agency_id']) if m.get('agency_id') else md(m.get('agency_as_printed', ''))]
-            for m in members]))
+            for m in members])]))
     citations = sorted(package.by_plan('citations').get(plan_id, []), key=lambda r: sort_number(r.get('seq', '')))
     if citations:
         out.append('## Documents cited {#citations}\n')
-        out.append(table_md(['Title', 'Document number (as printed)', 'Document number', 'Cited in', 'Note'], [
+        out.append(raw_block([table_html(['Title', 'Document number (as printed)', 'Document number', 'Cited in', 'Note'], [
             [md(c.get('cited_title', '')), md(c.get('cited_doc_number', '')),
              md(c.get('cited_doc_number_normalized', '')), md(c.get('cited_in', '')), md(c.get('note', ''))]
-            for c in citations]))
+            for c in citations])]))
     return '\n'.join(out)
 
 
 def measures_markdown(package: Package, measures: list[dict[str, str]], duties: dict[str, list[dict[str, str]]]) -> str:
-    """Chapters (when the plan has them) and sections as headings, each measure under its section."""
+    """Chapters (when the plan has them) and sections as Markdown headings (the page's table of
+    contents), each section's measures under it as one raw HTML block."""
     if not measures:
         return '## Measures {#measures}\n\nThe package holds no measures for this plan.\n'
-    out = []
+    out: list[str] = []
+    block: list[str] = []
     has_chapters = any(m.get('chapter') for m in measures)
     chapter = section = None
     count = 0
@@ -329,35 +380,31 @@ def measures_markdown(package: Package, measures: list[dict[str, str]], duties: 
         out.append('## Measures {#measures}\n')
     for measure in measures:
         if has_chapters and measure.get('chapter', '') != chapter:
+            out.append(raw_block(block) if block else '')
+            block = []
             chapter, section = measure.get('chapter', ''), None
             count += 1
             out.append(f"## {md(chapter) or '(no chapter heading)'} {{#part-{count}}}\n")
         if measure.get('section', '') != section:
+            out.append(raw_block(block) if block else '')
+            block = []
             section = measure.get('section', '')
             count += 1
             out.append(f"### {md(section) or '(no section heading)'} {{#part-{count}}}\n")
-        out.append(f"#### {md(measure.get('number', ''))} {{#{page_name(measure.get('measure_id', ''))}}}\n")
-        out.append(f"{md(measure.get('text', ''))}\n")
+        block.append(heading(4, md(measure.get('number', '')), page_name(measure.get('measure_id', ''))))
+        block.append(f"<p>{md(measure.get('text', ''))}</p>")
         facts = []
         for role, label in ROLES.items():
             named = [responsibility_text(package, r) for r in duties.get(measure.get('measure_id', ''), [])
                      if r.get('role') == role]
             if named:
-                facts.append(f'- **{label}**: ' + ' · '.join(named))
+                facts.append((label, ' · '.join(named)))
         if measure.get('deadline') or measure.get('deadline_date'):
             date = f" ({md(measure['deadline_date'])})" if measure.get('deadline_date') else ''
-            facts.append(f"- **Deadline 时限**: {md(measure.get('deadline', ''))}{date}")
-        out.append('\n'.join(facts) + '\n' if facts else '')
+            facts.append(('Deadline 时限', f"{md(measure.get('deadline', ''))}{date}"))
+        block.append(facts_html(facts) if facts else '')
+    out.append(raw_block(block) if block else '')
     return '\n'.join(part for part in out if part)
-
-
-EXCERPT = 40
-
-
-def excerpt(text: str, length: int = EXCERPT) -> str:
-    """The first `length` characters of a text, with … when it is longer (white space runs made single)."""
-    text = ' '.join(text.split())
-    return text if len(text) <= length else text[:length] + '…'
 
 
 @dataclass
@@ -390,60 +437,58 @@ def region_page(package: Package, code: str, agencies: list[dict[str, str]], fac
     since every task on it is indexed, in full, on its plan's page."""
     title = region_title(package, code)
     out = [front_matter(title=title, search={'exclude': True}), f'# {md(title)}\n',
-           f'{len(agencies)} agencies with region code {md(code)}. For each task the list gives its number, '
-           f'linked to the full text on the plan\'s page, and the first {EXCERPT} characters of the text '
-           '(an excerpt, ending in … when the text goes on).\n']
+           f'{len(agencies)} agencies with region code {md(code)}. For each agency, its tasks in each plan by role: '
+           'the numbers of the measures, each linked to its full text on the plan\'s page.\n']
     for agency in sorted(agencies, key=lambda a: (a.get('name', ''), a.get('agency_id', ''))):
         out.append(agency_section(package, agency, facts))
     return '\n'.join(out)
 
 
 def agency_section(package: Package, agency: dict[str, str], facts: AgencyFacts) -> str:
+    """The agency's heading (in the page's table of contents), then its facts and tasks as raw HTML."""
     agency_id = agency.get('agency_id', '')
     anchor = page_name(agency_id)
     duties = facts.duties.get(agency_id, [])
     counts = Counter(r.get('role', '') for r in duties)
-    out = [f"## {md(agency.get('name', agency_id))} {{#{anchor}}}\n", f"{md(agency.get('name_en', ''))}\n"]
+    block = [f"<p>{md(agency.get('name_en', ''))}</p>"]
     meta = [('Agency ID', md(agency_id)), ('Kind 类别', md(words(agency.get('kind', '')))),
             ('Aliases seen in sources 来源中的写法', ' · '.join(md(a) for a in sorted(set(facts.aliases.get(agency_id, [])))) or '(none)'),
             ('Tasks', ', '.join(f'{counts[r]} {r}' for r in ROLES if counts[r]) or 'none')]
     if agency.get('note'):
         meta.append(('Note', md(agency['note'])))
-    out.append(facts_md(meta))
+    block.append(facts_html(meta))
     by_plan: dict[str, list[dict[str, str]]] = defaultdict(list)
     for row in duties:
         by_plan[package.measures.get(row.get('measure_id', ''), {}).get('plan_id', '')].append(row)
     for plan_id in sorted(by_plan, key=lambda p: (p not in package.plans, p)):
         plan = package.plans.get(plan_id)
-        title = link(md(plan.get('title', plan_id)), plan_href(plan_id)) if plan else md(plan_id or '(unknown plan)')
-        out.append(f'#### {title} {{#{anchor}--{page_name(plan_id or "unknown")}}}\n')
+        title = a(md(plan.get('title', plan_id)), built(plan_href(plan_id))) if plan else md(plan_id or '(unknown plan)')
+        block.append(heading(4, title, f'{anchor}--{page_name(plan_id or "unknown")}'))
         rows = sorted(by_plan[plan_id], key=lambda r: sort_number(package.measures.get(r.get('measure_id', ''), {}).get('seq', '')))
+        tasks = []
         for role, label in ROLES.items():
-            mine = [r for r in rows if r.get('role') == role]
+            mine = [task_link(package, row) for row in rows if row.get('role') == role]
             if mine:
-                out.append(f'**{label}** ({len(mine)})\n')
-                out.append('\n'.join(task_item(package, row) for row in mine) + '\n')
+                tasks.append((f'{label} ({len(mine)})', ' · '.join(mine)))
+        block.append(facts_html(tasks))
     memberships = facts.memberships.get(agency_id, [])
     if memberships:
-        out.append(f'#### Members of coordinating bodies {{#{anchor}--coordinating-bodies}}\n')
-        out.append(table_md(['Plan', 'Body', 'Role', 'Name', 'Post'], [
-            [link(md(package.plans[m['plan_id']].get('title', '')), plan_href(m['plan_id']) + '#members')
+        block.append(heading(4, 'Members of coordinating bodies', f'{anchor}--coordinating-bodies'))
+        block.append(table_html(['Plan', 'Body', 'Role', 'Name', 'Post'], [
+            [a(md(package.plans[m['plan_id']].get('title', '')), built(plan_href(m['plan_id'])) + '#members')
              if m.get('plan_id') in package.plans else md(m.get('plan_id', '')),
              md(m.get('body', '')), md(m.get('role', '')), md(m.get('name', '')), md(m.get('post', ''))]
             for m in memberships]))
-    return '\n'.join(out)
+    return f"## {md(agency.get('name', agency_id))} {{#{anchor}}}\n\n" + raw_block(block)
 
 
-def task_item(package: Package, row: dict[str, str]) -> str:
-    """A task as a list item: its number linked to the measure, an excerpt and the deadline. (How the plan
-    prints the agency's name is shown with the full text on the plan's page, and among the aliases here.)"""
+def task_link(package: Package, row: dict[str, str]) -> str:
+    """A task as its measure's number linked to the measure's text on the plan's page. (How the plan
+    prints the agency's name is shown there, and among the aliases here.)"""
     measure = package.measures.get(row.get('measure_id', ''))
     if measure is None:
-        return f"- {md(row.get('measure_id', ''))} (measure not found)"
-    item = f"- {link(md(measure.get('number', '') or measure.get('seq', '')), measure_href(measure))} {md(excerpt(measure.get('text', '')))}"
-    if measure.get('deadline'):
-        item += f" — *{md(measure['deadline'])}*"
-    return item
+        return f"{md(row.get('measure_id', ''))} (measure not found)"
+    return a(md(measure.get('number', '') or measure.get('seq', '')), built(measure_href(measure)))
 
 
 def plans_index(package: Package) -> str:
@@ -805,11 +850,12 @@ def source_date_epoch(descriptor: dict) -> str:
 
 
 def prepare_work(work: Path) -> None:
-    """Copy mkdocs.yml, the theme overrides and the hand-written pages (not generated ones, not downloads) into `work`."""
+    """Copy mkdocs.yml, the theme overrides, the MkDocs hook and the hand-written pages (not generated ones, not downloads) into `work`."""
     work.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(ROOT / 'mkdocs.yml', work / 'mkdocs.yml')
-    shutil.rmtree(work / 'overrides', ignore_errors=True)
-    shutil.copytree(ROOT / 'overrides', work / 'overrides')
+    for folder in ('overrides', 'hooks'):
+        shutil.rmtree(work / folder, ignore_errors=True)
+        shutil.copytree(ROOT / folder, work / folder, ignore=shutil.ignore_patterns('__pycache__'))
     skip = set(GENERATED_DIRS) | {'downloads'}
     if (work / 'docs').exists():
         shutil.rmtree(work / 'docs')

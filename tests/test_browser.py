@@ -108,7 +108,7 @@ def test_home_to_a_plan_to_one_of_its_agencies_and_back(reader, base):
     assert heading.inner_text().replace('¶', '').strip() == agencies[agency_id]
     assert heading.evaluate('h => { const r = h.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }'), \
         'the page did not scroll to the agency'
-    back = page.locator(f'article h2[id="{agency_id}"] ~ h4[id="{agency_id}--{plan["plan_id"]}"] a[href*="/plans/{plan["plan_id"]}/"]')
+    back = page.locator(f'article h4[id="{agency_id}--{plan["plan_id"]}"] a[href*="/plans/{plan["plan_id"]}/"]')
     assert back.count() > 0, 'the agency section does not lead back to the plan'
     page.go_back()
     page.wait_for_url(f"{base}/plans/{plan['plan_id']}/")
