@@ -23,8 +23,9 @@ downloads: $(VENV)/.installed
 site: downloads
 	$(PY) scripts/site.py
 
+# The built site, not `mkdocs serve`: the search index is made by Pagefind after MkDocs.
 serve: site
-	$(VENV)/bin/mkdocs serve
+	$(PY) -m http.server --bind 127.0.0.1 --directory site 8000
 
 test: $(VENV)/.installed
 	$(PY) -m pytest
