@@ -42,7 +42,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import ROOT, Table, as_list, foreign_keys, load_descriptor, load_schema, primary_key, read_table  # noqa: E402
+from common import ROOT, Table, foreign_keys, load_descriptor, load_schema, primary_key, read_table  # noqa: E402
 
 # Extra files of the repository that travel in the zip when they exist, so the zip alone
 # says how to cite it and under which licence.

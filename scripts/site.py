@@ -635,11 +635,31 @@ def chart_image(name: str, alt: str, prefix: str) -> str:
     return f'![{md(alt)}]({prefix}generated/{name}.svg)\n'
 
 
-def charts(package: Package, duties_by_agency: dict[str, list[dict[str, str]]]) -> dict[str, str]:
+# Up to this many plans the chart has a bar per plan; beyond, it counts plans by number of measures
+# (a bar per plan would be unreadable, and at 3,000 plans a 1.3 MB image on the home page).
+PLAN_BARS = 40
+
+
+def measures_per_plan_chart(package: Package) -> str:
     measure_counts = Counter(m.get('plan_id', '') for m in package.rows('measures'))
-    plans = sorted(package.rows('plans'), key=lambda p: (-measure_counts[p.get('plan_id', '')], p.get('plan_id', '')))
-    per_plan = sitesvg.horizontal_bars('Measures per plan', [
-        sitesvg.Bar(plan_label(p), (measure_counts[p.get('plan_id', '')],)) for p in plans], ['measures'])
+    plans = package.rows('plans')
+    if len(plans) <= PLAN_BARS:
+        plans = sorted(plans, key=lambda p: (-measure_counts[p.get('plan_id', '')], p.get('plan_id', '')))
+        return sitesvg.horizontal_bars('Measures per plan', [
+            sitesvg.Bar(plan_label(p), (measure_counts[p.get('plan_id', '')],)) for p in plans], ['measures'])
+    counts = [measure_counts[p.get('plan_id', '')] for p in plans]
+    width = max(1, -(-(max(counts) + 1) // 20))  # at most 20 columns
+    if width > 1:
+        width = -(-width // 5) * 5  # a round number of measures per column
+    plans_in = Counter(count // width for count in counts)
+    columns = range(max(plans_in) + 1)
+    labels = [str(c * width) if width == 1 else f'{c * width}–{c * width + width - 1}' for c in columns]
+    return sitesvg.columns(f'Plans by number of measures ({len(plans)} plans)', labels,
+                           [(plans_in[c],) for c in columns], ['plans'])
+
+
+def charts(package: Package, duties_by_agency: dict[str, list[dict[str, str]]]) -> dict[str, str]:
+    per_plan = measures_per_plan_chart(package)
     leaders = []
     for agency in package.rows('agencies'):
         counts = Counter(r.get('role', '') for r in duties_by_agency.get(agency.get('agency_id', ''), []))

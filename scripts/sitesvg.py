@@ -40,7 +40,7 @@ def _document(width: float, height: float, title: str, body: list[str]) -> str:
     head = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{_num(width)}" height="{_num(height)}" '
             f'viewBox="0 0 {_num(width)} {_num(height)}" role="img" font-family="{escape(FONT)}">')
     return '\n'.join([head, f'<title>{escape(title)}</title>',
-                      f'<rect width="100%" height="100%" fill="#ffffff"/>', *body, '</svg>', ''])
+                      '<rect width="100%" height="100%" fill="#ffffff"/>', *body, '</svg>', ''])
 
 
 def _text(x: float, y: float, text: str, size: float = 12, anchor: str = 'start',

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
 import tempfile
 import unicodedata
 from contextlib import redirect_stdout
@@ -14,7 +13,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 import normalize
 from common import compact
-from conftest import ROOT, copy_package, validate
+from conftest import copy_package, validate
 
 SETTINGS = dict(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 

@@ -5,11 +5,11 @@ works at that size and that outputs grow linearly, which a quadratic change woul
 from __future__ import annotations
 
 import csv
-import json
 import re
 import sqlite3
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -79,6 +79,17 @@ def test_site_of_a_large_package_grows_linearly_and_indexes_each_text_once(big_p
     # grow with the package. So no page's chrome may outgrow that of a small hand-written page.
     fixed = chrome_bytes(pages['cite'])
     assert max(chrome_bytes(markup) for markup in pages.values()) < 1.5 * fixed
+    # The home page and its images stay small: the measures-per-plan chart counts plans by number of
+    # measures rather than drawing a bar per plan.
+    home = len(pages['.'].encode('utf-8')) + sum((site / src).stat().st_size for src in re.findall(r'<img[^>]+src="([^"]+)"', pages['.']))
+    assert home < 100_000, home
+    chart = (site / 'generated' / 'measures-per-plan.svg').read_text(encoding='utf-8')
+    columns = {label: int(n) for label, n in re.findall(r'<title>([\d–]+): plans (\d+)</title>', chart)}
+    assert sum(columns.values()) == PLANS, columns
+    per_plan = Counter(row['plan_id'] for row in csv.DictReader(open(big_package / 'data' / 'measures.csv', encoding='utf-8')))
+    for label, n in columns.items():
+        low, _, high = label.partition('–')
+        assert n == sum(1 for count in per_plan.values() if int(low) <= count <= int(high or low)), label
     # A page per plan and per region, each holding only its own rows: none grows with the package.
     listings = {'.', 'plans', 'agencies', 'tables'}
     biggest = max((len(markup.encode('utf-8')), path) for path, markup in pages.items() if path not in listings)
