@@ -13,8 +13,8 @@ With --work DIR, mkdocs.yml and the hand-written pages are first copied into
 DIR and everything is generated and built there, leaving docs/ untouched.
 
 Plans and tables get a page each; agencies get a section each on the page of
-their region (agencies/<region_code>/#<agency>), which is kept out of the
-search index so that every measure text is indexed once, on its plan's page.
+their region (agencies/<region_code>/#<agency>); their task lists are kept out
+of the search index, so that every measure text is indexed once, on its plan's page.
 After MkDocs, Pagefind indexes the built pages into site/pagefind/ (the search
 page, docs/search.md, loads it in small chunks; Chinese is segmented by
 Pagefind Extended).
@@ -335,7 +335,9 @@ def plan_page(package: Package, plan: dict[str, str], duties: dict[str, list[dic
     ]
     kind = 'warning' if plan.get('source_type') in CAUTION_SOURCES or plan.get('status') == 'draft_for_comment' else 'note'
     # The admonition as the admonition extension writes it.
-    out.append(raw_block([facts_html(meta), f'<div class="admonition {kind}"><p class="admonition-title">'
+    # Search results name the plan by region and title (many plans share a title); not shown, not indexed.
+    title = f'<span hidden data-pagefind-ignore data-pagefind-meta="title">{md(plan_label(plan))}</span>'
+    out.append(raw_block([title, facts_html(meta), f'<div class="admonition {kind}"><p class="admonition-title">'
                           f'Source and its reliability</p>', f'<p>{md(plan.get("source_note", ""))}</p></div>']))
     notes = package.by_plan('curation_notes').get(plan_id, [])
     if notes:
@@ -438,10 +440,11 @@ def region_title(package: Package, code: str) -> str:
 
 
 def region_page(package: Package, code: str, agencies: list[dict[str, str]], facts: AgencyFacts) -> str:
-    """One page for the agencies of a region, each agency a section; kept out of the search index,
-    since every task on it is indexed, in full, on its plan's page."""
+    """One page for the agencies of a region, each agency a section. Search finds the agencies by
+    their names, aliases and notes; their task lists (numbers that link to the plans' pages, where
+    the tasks are indexed in full) are left out of the index."""
     title = region_title(package, code)
-    out = [front_matter(title=title, search={'exclude': True}), f'# {md(title)}\n',
+    out = [front_matter(title=title), f'# {md(title)}\n',
            f'{len(agencies)} agencies with region code {md(code)}. For each agency, its tasks in each plan by role: '
            'the numbers of the measures, each linked to its full text on the plan\'s page.\n']
     for agency in sorted(agencies, key=lambda a: (a.get('name', ''), a.get('agency_id', ''))):
@@ -468,6 +471,7 @@ def agency_section(package: Package, agency: dict[str, str], facts: AgencyFacts)
     for plan_id in sorted(by_plan, key=lambda p: (p not in package.plans, p)):
         plan = package.plans.get(plan_id)
         title = a(md(plan.get('title', plan_id)), built(plan_href(plan_id))) if plan else md(plan_id or '(unknown plan)')
+        block.append('<section data-pagefind-ignore>')
         block.append(heading(4, title, f'{anchor}--{page_name(plan_id or "unknown")}'))
         rows = sorted(by_plan[plan_id], key=lambda r: sort_number(package.measures.get(r.get('measure_id', ''), {}).get('seq', '')))
         tasks = []
@@ -476,6 +480,7 @@ def agency_section(package: Package, agency: dict[str, str], facts: AgencyFacts)
             if mine:
                 tasks.append((f'{label} ({len(mine)})', ' · '.join(mine)))
         block.append(facts_html(tasks))
+        block.append('</section>')
     memberships = facts.memberships.get(agency_id, [])
     if memberships:
         block.append(heading(4, 'Members of coordinating bodies', f'{anchor}--coordinating-bodies'))
@@ -903,12 +908,6 @@ def build(work: Path, site_dir: Path, epoch: str) -> None:
     index_for_search(site_dir)
 
 
-# The pages Pagefind reads: all but the agencies' region pages (agencies/<code>/), which it would
-# only skip for want of data-pagefind-body after parsing them (half its time at 3,000 plans).
-# tests/test_scale.py checks that every other page is indexed.
-SEARCHED_PAGES = '{*.html,*/index.html,plans/**/*.html,tables/**/*.html}'
-
-
 def index_for_search(site_dir: Path) -> None:
     """Index the built pages with Pagefind into site_dir/pagefind/.
 
@@ -917,7 +916,7 @@ def index_for_search(site_dir: Path) -> None:
     Only the content marked data-pagefind-body (overrides/main.html) is indexed.
     """
     command = [sys.executable, '-m', 'pagefind', '--site', str(site_dir.resolve()), '--force-language', 'zh',
-               '--exclude-selectors', '.headerlink', '--glob', SEARCHED_PAGES, '--quiet']
+               '--exclude-selectors', '.headerlink', '--quiet']
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         raise SiteError('mkdocs build failed: Pagefind could not index the site:\n' + (result.stderr or result.stdout).strip())

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from urllib.parse import urlparse
+from urllib.parse import unquote, urlparse
 
 import pytest
 
@@ -128,18 +128,20 @@ def search(reader: Reader, base: str, query: str) -> list[str]:
     page.wait_for_function(
         "() => /\\d+ results? for/.test(document.querySelector('.pagefind-ui__message')?.textContent || '')")
     assert page.locator('.pagefind-ui__search-input').input_value() == query
+    assert page.locator('header .pf-header-search input').input_value() == query
     page.locator('a.pagefind-ui__result-link').first.wait_for()  # results load after the count shows
     return [a.get_attribute('href') for a in page.locator('a.pagefind-ui__result-link').all()]
 
 
 def index_hits(reader: Reader, base: str, query: str) -> list[str]:
     """Every section link the search index returns for `query`, all results and all their sections
-    (the search page shows the first few and loads more on request), through Pagefind's own API."""
+    (the search page shows the first few and loads more on request), through Pagefind's own API and
+    the search page's own preparation of the query (its words separated)."""
     page = reader.page
     page.goto(base + '/search/')
     return page.evaluate("""async (query) => {
         const pagefind = await import('../pagefind/pagefind.js');
-        const found = await pagefind.search(query);
+        const found = await pagefind.search(window.searchTerms(query));
         const links = [];
         for (const result of found.results) {
             const data = await result.data();
@@ -183,11 +185,55 @@ def test_search_finds_agencies_and_common_terms_in_the_measures(reader, base, qu
     containing = {m['measure_id'] for m in read_rows(ROOT, 'measures') if query in m['text'] + duties[m['measure_id']]}
     hits = set(measure_hits(index_hits(reader, base, query)))
     assert containing <= hits, f'{query}: measures not found: {sorted(containing - hits)}'
-    # Pagefind matches each of the words it cut the query into, so a measure holding them apart
-    # (知识 … 产权) may come up too; nine in ten measures found must contain the query itself.
+    # A page is a result when it holds every word of the query (市场 监管), but the sections shown
+    # under it are those holding any of them, so a measure with the words apart may come up too;
+    # nine in ten measures found must contain the query itself.
     wrong = hits - containing
     assert len(wrong) <= len(hits) // 10, f'{query}: measures found that do not contain it: {wrong}'
     assert search(reader, base, query), f'{query}: the search page shows no result'
+    reader.check()
+
+
+def test_a_compound_term_finds_the_pages_holding_all_its_words_not_just_the_first(reader, base):
+    # Left to itself Pagefind would look for 知识 alone: every plan would come up.
+    query = '知识产权保护中心'
+    containing = {m['measure_id'] for m in read_rows(ROOT, 'measures') if query in m['text']}
+    assert containing
+    plans = {m['plan_id'] for m in read_rows(ROOT, 'measures') if m['measure_id'] in containing}
+    links = index_hits(reader, base, query)
+    assert containing <= set(measure_hits(links))
+    pages = {urlparse(l).path for l in links if not urlparse(l).fragment}
+    assert {f'/plans/{p}/' for p in plans} <= pages
+    assert len(pages) < len({urlparse(l).path for l in index_hits(reader, base, '知识') if not urlparse(l).fragment})
+    # The search page says which plan each result is: region and title (plans often share a title).
+    search(reader, base, query)
+    titles = reader.page.locator('.pagefind-ui__result-title').all_inner_texts()
+    labels = {f"{plan['region_name']} · {plan['title']}" for plan in read_rows(ROOT, 'plans')}
+    assert labels & set(titles), titles
+    assert not {plan['title'] for plan in read_rows(ROOT, 'plans')} & set(titles), titles
+    reader.check()
+
+
+def test_an_agency_is_found_by_its_name_and_by_an_alias_printed_in_a_plan(reader, base):
+    agency = next(a for a in read_rows(ROOT, 'agencies') if a['agency_id'] == 'dongli-market-regulation')
+    section = sitekit.agency_address(agency['agency_id'])
+    for query in (agency['name'], '区市场监管局'):
+        assert f'/{section}' in index_hits(reader, base, query), query
+    reader.check()
+
+
+def test_refining_a_query_updates_the_address_so_back_returns_to_it(reader, base):
+    search(reader, base, '商标')
+    page = reader.page
+    box = page.locator('.pagefind-ui__search-input')
+    box.fill('地理标志')
+    page.wait_for_function("() => /results? for 地理标志/.test(document.querySelector('.pagefind-ui__message')?.textContent || '')")
+    assert unquote(urlparse(page.url).query) == 'q=地理标志'
+    page.locator('a.pagefind-ui__result-link').first.click()
+    page.wait_for_url(re.compile(r'/plans/'))
+    page.go_back()
+    page.wait_for_function("() => /results? for 地理标志/.test(document.querySelector('.pagefind-ui__message')?.textContent || '')")
+    assert page.locator('.pagefind-ui__search-input').input_value() == '地理标志'
     reader.check()
 
 

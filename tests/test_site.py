@@ -146,12 +146,25 @@ def test_each_measure_text_is_indexed_once_on_its_plan_page_with_its_anchor(site
     entries = read_search_index(site)
     urls = [e['url'] for e in entries]
     assert len(urls) == len(set(urls)), 'a page is indexed twice'
-    assert not [u for u in urls if re.match(r'/agencies/[^/]+/', u)], 'region pages are indexed'
     assert '/search/' not in urls
     plans = {f"/plans/{p['plan_id']}/" for p in rows('plans')}
     assert plans <= set(urls), plans - set(urls)
     texts = {e['url']: squash(e['content']) for e in entries}
     anchors = {e['url']: {a['id'] for a in e['anchors']} for e in entries}
+    titles = {e['url']: e['meta']['title'] for e in entries}
+    for plan in rows('plans'):  # results name the plan by region and title
+        assert titles[f"/plans/{plan['plan_id']}/"] == f"{plan['region_name']} · {plan['title']}"
+    # Each agency is found on its region's page, by its name and every alias, under its own anchor;
+    # the task lists there (measure numbers) are not indexed.
+    aliases = defaultdict(set)
+    for alias in rows('agency_aliases'):
+        aliases[alias['agency_id']].add(alias['alias'])
+    for agency in rows('agencies'):
+        region = f"/agencies/{agency['region_code']}/"
+        assert agency['agency_id'] in anchors[region], agency['agency_id']
+        for name in {agency['name'], agency['name_en']} | aliases[agency['agency_id']]:
+            assert shown(name) in texts[region], (agency['agency_id'], name)
+        assert 'Lead 牵头' not in texts[region] and 'Cooperating 配合' not in texts[region]
     # Any text longer than 40 characters is indexed on its plan's page only (where a curation note
     # may quote it too), never on another data page; the data dictionary quotes the first values of each field,
     # and the contributing guide (CONTRIBUTING.md) quotes one row as its worked example.
