@@ -152,6 +152,8 @@ def test_each_measure_text_is_indexed_once_on_its_plan_page_with_its_anchor(site
     texts = {e['url']: squash(e['content']) for e in entries}
     anchors = {e['url']: {a['id'] for a in e['anchors']} for e in entries}
     titles = {e['url']: e['meta']['title'] for e in entries}
+    # The home page's search hint would otherwise be a result for its own examples.
+    assert '地理标志 or 市场监管局' in article_text(page(site, '')) and '地理标志' not in texts['/']
     for plan in rows('plans'):  # results name the plan by region and title
         assert titles[f"/plans/{plan['plan_id']}/"] == f"{plan['region_name']} · {plan['title']}"
     # Each agency is found on its region's page, by its name and every alias, under its own anchor;
