@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from urllib.parse import unquote, urlparse
+from urllib.parse import quote, unquote, urlparse
 
 import pytest
 
@@ -116,21 +116,29 @@ def test_home_to_a_plan_to_one_of_its_agencies_and_back(reader, base):
     reader.check()
 
 
+def wait_for_results(page, query: str) -> list[str]:
+    """Wait until Pagefind's interface shows its results for `query`; return their links (pages and
+    sections within them)."""
+    page.wait_for_function(
+        "(query) => document.querySelector('.pagefind-ui__message')?.textContent.endsWith(' for ' + query)", arg=query)
+    assert page.locator('.pagefind-ui__message').inner_text().split()[0] != 'No', query
+    page.locator('a.pagefind-ui__result-link').first.wait_for()  # results load after the count shows
+    assert page.locator('.pagefind-ui__search-input').input_value() == query
+    return [a.get_attribute('href') for a in page.locator('a.pagefind-ui__result-link').all()]
+
+
 def search(reader: Reader, base: str, query: str) -> list[str]:
     """Type `query` into the search box in the header of the home page and press Enter, as a reader
-    does; return the links of the results the search page shows (pages and sections within them)."""
+    does; return the links of the results shown in the panel under the header."""
     page = reader.page
     page.goto(base + '/')
     box = page.locator('header .pf-header-search input')
     box.fill(query)
     box.press('Enter')
-    page.wait_for_url(re.compile(r'/search/\?q='))
-    page.wait_for_function(
-        "() => /\\d+ results? for/.test(document.querySelector('.pagefind-ui__message')?.textContent || '')")
-    assert page.locator('.pagefind-ui__search-input').input_value() == query
-    assert page.locator('header .pf-header-search input').input_value() == query
-    page.locator('a.pagefind-ui__result-link').first.wait_for()  # results load after the count shows
-    return [a.get_attribute('href') for a in page.locator('a.pagefind-ui__result-link').all()]
+    links = wait_for_results(page, query)
+    assert page.url == base + '/', 'the results should show on the page the reader is on'
+    assert page.locator('.pf-panel').is_visible()
+    return links
 
 
 def index_hits(reader: Reader, base: str, query: str) -> list[str]:
@@ -223,18 +231,35 @@ def test_an_agency_is_found_by_its_name_and_by_an_alias_printed_in_a_plan(reader
 
 
 def test_refining_a_query_updates_the_address_so_back_returns_to_it(reader, base):
-    search(reader, base, '商标')
     page = reader.page
-    box = page.locator('.pagefind-ui__search-input')
-    box.fill('地理标志')
-    page.wait_for_function("() => /results? for 地理标志/.test(document.querySelector('.pagefind-ui__message')?.textContent || '')")
+    page.goto(base + '/search/?q=' + quote('商标'))
+    wait_for_results(page, '商标')
+    assert page.locator('header .pf-header-search input').input_value() == '商标'
+    page.locator('.pagefind-ui__search-input').fill('地理标志')
+    wait_for_results(page, '地理标志')
     assert unquote(urlparse(page.url).query) == 'q=地理标志'
     page.locator('a.pagefind-ui__result-link').first.click()
     page.wait_for_url(re.compile(r'/plans/'))
     page.go_back()
-    page.wait_for_function("() => /results? for 地理标志/.test(document.querySelector('.pagefind-ui__message')?.textContent || '')")
-    assert page.locator('.pagefind-ui__search-input').input_value() == '地理标志'
+    wait_for_results(page, '地理标志')
     reader.check()
+
+
+def test_the_results_panel_closes_and_without_javascript_the_search_page_says_what_to_do(reader, base, browser):
+    search(reader, base, '商标')
+    reader.page.keyboard.press('Escape')
+    assert not reader.page.locator('.pf-panel').is_visible()
+    reader.check()
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base + '/')
+    page.locator('header .pf-header-search input').fill('商标')
+    page.locator('header .pf-header-search input').press('Enter')
+    page.wait_for_url(re.compile(r'/search/\?q='))
+    text = page.locator('article').inner_text()
+    assert 'Search needs JavaScript' in text and '检索需要启用 JavaScript' in text
+    assert page.locator('article a[href="../download/"]').count() >= 1
+    context.close()
 
 
 def test_every_main_page_loads_without_errors_or_foreign_requests(reader, base):
