@@ -123,6 +123,8 @@ def wait_for_results(page, query: str) -> list[str]:
         "(query) => document.querySelector('.pagefind-ui__message')?.textContent.endsWith(' for ' + query)", arg=query)
     assert page.locator('.pagefind-ui__message').inner_text().split()[0] != 'No', query
     page.locator('a.pagefind-ui__result-link').first.wait_for()  # results load after the count shows
+    # ...one by one: placeholders (class pagefind-ui__loading) stand in until each has loaded
+    page.wait_for_function("() => !document.querySelector('.pagefind-ui__loading')")
     assert page.locator('.pagefind-ui__search-input').input_value() == query
     return [a.get_attribute('href') for a in page.locator('a.pagefind-ui__result-link').all()]
 
