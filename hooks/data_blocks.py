@@ -21,7 +21,7 @@ import re
 # contains '-', which escaped values never do.
 BLOCK = re.compile(r'^<div class="data">\n.*?\n</div>$(?=\n\n|\n?\Z)', re.M | re.S)
 PLACEHOLDER = 'data-block-placeholder-{}'
-RESTORE = re.compile(r'<p>data-block-placeholder-(\d+)</p>')
+RESTORE = re.compile('<p>' + PLACEHOLDER.format(r'(\d+)') + '</p>')
 
 _blocks: dict[str, list[str]] = {}
 

@@ -15,9 +15,9 @@ DIR and everything is generated and built there, leaving docs/ untouched.
 Plans and tables get a page each; agencies get a section each on the page of
 their region (agencies/<region_code>/#<agency>); their task lists are kept out
 of the search index, so that every measure text is indexed once, on its plan's page.
-After MkDocs, Pagefind indexes the built pages into site/pagefind/ (the search
-page, docs/search.md, loads it in small chunks; Chinese is segmented by
-Pagefind Extended).
+After MkDocs, Pagefind indexes the built pages into site/pagefind/; the browser
+loads it in small chunks (docs/javascripts/search.js: the header's results panel
+and the Search page). Chinese is segmented by Pagefind Extended.
 
 Every data value is escaped before it enters the Markdown, so a value such as
 <script> shows as text. The site reads the downloads' manifest.json (written
@@ -271,13 +271,18 @@ def measure_href(measure: dict[str, str], prefix: str = '../') -> str:
     return f"{plan_href(measure.get('plan_id', ''), prefix)}#{page_name(measure.get('measure_id', ''))}"
 
 
-def agency_link(package: Package, agency_id: str) -> str:
-    """The agency's name linked to its section, as HTML for a plan page (made once per agency)."""
-    key = ('agency', agency_id)
+def link_once(package: Package, key: tuple[str, str], make) -> str:
+    """An HTML link made once and reused: each agency and measure is linked from many rows."""
     if key not in package.links:
-        agency = package.agencies.get(agency_id)
-        package.links[key] = md(agency_id) if agency is None else a(md(agency.get('name', agency_id)), built(agency_href(agency)))
+        package.links[key] = make()
     return package.links[key]
+
+
+def agency_link(package: Package, agency_id: str) -> str:
+    """The agency's name linked to its section, as HTML for a plan page."""
+    agency = package.agencies.get(agency_id)
+    return link_once(package, ('agency', agency_id), lambda: md(agency_id) if agency is None else
+                     a(md(agency.get('name', agency_id)), built(agency_href(agency))))
 
 
 def responsibility_text(package: Package, row: dict[str, str]) -> str:
@@ -495,12 +500,10 @@ def agency_section(package: Package, agency: dict[str, str], facts: AgencyFacts)
 def task_link(package: Package, row: dict[str, str]) -> str:
     """A task as its measure's number linked to the measure's text on the plan's page. (How the plan
     prints the agency's name is shown there, and among the aliases here.)"""
-    key = ('measure', row.get('measure_id', ''))
-    if key not in package.links:
-        measure = package.measures.get(key[1])
-        package.links[key] = (f'{md(key[1])} (measure not found)' if measure is None else
-                              a(md(measure.get('number', '') or measure.get('seq', '')), built(measure_href(measure))))
-    return package.links[key]
+    measure_id = row.get('measure_id', '')
+    measure = package.measures.get(measure_id)
+    return link_once(package, ('measure', measure_id), lambda: f'{md(measure_id)} (measure not found)' if measure is None else
+                     a(md(measure.get('number', '') or measure.get('seq', '')), built(measure_href(measure))))
 
 
 def plans_index(package: Package) -> str:

@@ -17,7 +17,7 @@ import pytest
 import sitekit
 from common import read_search_index, search_index_bytes
 import synthetic
-from conftest import ROOT, validate
+from conftest import ROOT, read_rows, validate
 
 PLANS = 100
 
@@ -86,7 +86,7 @@ def test_site_of_a_large_package_grows_linearly_and_indexes_each_text_once(big_p
     chart = (site / 'generated' / 'measures-per-plan.svg').read_text(encoding='utf-8')
     columns = {label: int(n) for label, n in re.findall(r'<title>([\d–]+): plans (\d+)</title>', chart)}
     assert sum(columns.values()) == PLANS, columns
-    per_plan = Counter(row['plan_id'] for row in csv.DictReader(open(big_package / 'data' / 'measures.csv', encoding='utf-8')))
+    per_plan = Counter(row['plan_id'] for row in read_rows(big_package, 'measures'))
     for label, n in columns.items():
         low, _, high = label.partition('–')
         assert n == sum(1 for count in per_plan.values() if int(low) <= count <= int(high or low)), label

@@ -39,6 +39,10 @@ def xss_site(tmp_path_factory) -> Path:
     return sitekit.xss_site(tmp_path_factory.getbasetemp())
 
 
+# How the pages label each role (in English, before the Chinese).
+ROLE_LABELS = {'lead': 'Lead', 'cooperating': 'Cooperating', 'responsible': 'Responsible'}
+
+
 def rows(table: str) -> list[dict[str, str]]:
     return read_rows(ROOT, table)
 
@@ -69,7 +73,6 @@ def test_each_plan_page_shows_its_metadata_and_every_measure_in_order(site):
 def test_each_measure_names_its_agencies_linked_with_the_printed_form_when_it_differs(site):
     agencies = {a['agency_id']: a for a in rows('agencies')}
     plan_of = {m['measure_id']: m['plan_id'] for m in rows('measures')}
-    roles = {'lead': 'Lead', 'cooperating': 'Cooperating', 'responsible': 'Responsible'}
     checked = 0
     for duty in rows('responsibilities'):
         markup = page(site, f"plans/{plan_of[duty['measure_id']]}/")
@@ -78,7 +81,7 @@ def test_each_measure_names_its_agencies_linked_with_the_printed_form_when_it_di
         block = match.group(1)
         assert f'href="../../{agency_address(duty["agency_id"])}"' in block, duty
         text = squash(html.unescape(re.sub(r'<[^>]+>', '', block)))
-        assert roles[duty['role']] in text
+        assert ROLE_LABELS[duty['role']] in text
         assert agencies[duty['agency_id']]['name'] in text
         if duty['as_printed'] != agencies[duty['agency_id']]['name']:
             assert f"as printed: {duty['as_printed']}" in text, duty
@@ -121,7 +124,7 @@ def test_each_agency_has_a_section_listing_its_tasks_by_plan_with_links_and_its_
         for duty in duties[agency['agency_id']]:
             measure = measures[duty['measure_id']]
             under_plan = section_markup(section, f"{agency['agency_id']}--{measure['plan_id']}")
-            role = {'lead': 'Lead', 'cooperating': 'Cooperating', 'responsible': 'Responsible'}[duty['role']]
+            role = ROLE_LABELS[duty['role']]
             line = re.search(rf'<li><strong>{role} [^<]*</strong>:(.*?)</li>', under_plan, re.S)
             assert line, (duty, 'no line for its role under its plan')
             task = re.search(rf'<a href="../../plans/{measure["plan_id"]}/#{measure["measure_id"]}">(.*?)</a>', line.group(1))
