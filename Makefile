@@ -8,20 +8,23 @@ export NO_MKDOCS_2_WARNING := 1
 
 all: validate site
 
-$(VENV)/.installed: requirements.txt
+IPPLANS := $(VENV)/bin/ipplans
+
+$(VENV)/.installed: requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
 validate: $(VENV)/.installed
-	$(PY) scripts/validate.py . $(VALIDATE_FLAGS)
+	$(IPPLANS) validate . $(VALIDATE_FLAGS)
 
 # Downloads are written into docs/downloads/ so that MkDocs copies them to site/downloads/.
 downloads: $(VENV)/.installed
-	$(PY) scripts/export.py --out docs/downloads
+	$(IPPLANS) export --out docs/downloads
 
 site: downloads
-	$(PY) scripts/site.py
+	$(IPPLANS) site
 
 # The built site, not `mkdocs serve`: the search index is made by Pagefind after MkDocs.
 serve: site
@@ -31,10 +34,10 @@ test: $(VENV)/.installed
 	$(PY) -m pytest
 
 fix: $(VENV)/.installed
-	$(PY) scripts/normalize.py .
+	$(IPPLANS) fix .
 
 bench: $(VENV)/.installed
-	$(PY) scripts/bench.py
+	$(IPPLANS) bench
 
 clean:
 	rm -rf site docs/downloads docs/plans docs/agencies docs/tables docs/generated

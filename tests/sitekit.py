@@ -23,7 +23,7 @@ from typing import Iterator
 
 from conftest import ROOT, copy_package, read_rows, write_rows
 
-SITE_SCRIPT = ROOT / 'scripts' / 'site.py'
+SITE_COMMAND = [sys.executable, '-m', 'ipplans', 'site']
 CHROMIUM = Path('/usr/bin/chromium')
 
 # What the XSS copy of the package carries in its text fields.
@@ -33,7 +33,7 @@ MARKDOWN = '**bold** [link](http://example.com/) | pipe `code` --8<-- "/etc/pass
 
 
 def run_site(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(SITE_SCRIPT), *args], capture_output=True, text=True)
+    return subprocess.run([*SITE_COMMAND, *args], capture_output=True, text=True)
 
 
 def build(package: Path, root: Path, downloads: Path | None = None) -> Path:

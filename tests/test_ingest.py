@@ -13,10 +13,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import ROOT, read_rows, validate, write_rows
-
-sys.path.insert(0, str(ROOT / 'scripts'))
-import ingest  # noqa: E402
-import ingest_eval  # noqa: E402
+from ipplans.ingest import draft as ingest
+from ipplans.ingest import evaluate as ingest_eval
 
 CASES = ROOT / 'tests' / 'ingest_cases'
 PLANS = {row['plan_id']: row for row in read_rows(ROOT, 'plans')}

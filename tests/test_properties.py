@@ -11,8 +11,8 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-import normalize
-from common import compact
+from ipplans import fix as normalize
+from ipplans.common import compact
 from conftest import copy_package, validate
 
 SETTINGS = dict(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

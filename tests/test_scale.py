@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 import sitekit
-from common import read_search_index, search_index_bytes
-import synthetic
+from ipplans.common import read_search_index, search_index_bytes
+from ipplans import synthetic
 from conftest import ROOT, read_rows, validate
 
 PLANS = 100
@@ -46,7 +46,7 @@ def test_faults_in_a_large_package_are_all_found(big_package, tmp_path):
     import shutil
     broken = tmp_path / 'broken'
     shutil.copytree(big_package, broken)
-    from bench import inject_faults
+    from ipplans.bench import inject_faults
     faults = inject_faults(broken)
     code, lines = validate(broken, '--lang', 'en')
     assert code == 1

@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest_agencies import looks_like_agency, looks_like_agency_list, split_agencies_marked
-from ingest_text import (BRACKETED, CHAPTER, CIRCLED, DAMAGED_SECTION, DOTTED, Line, fold, is_date_line, is_noise, key, sentence_head)
+from ipplans.ingest.agencies import looks_like_agency, looks_like_agency_list, split_agencies_marked
+from ipplans.ingest.text import (BRACKETED, CHAPTER, CIRCLED, DAMAGED_SECTION, DOTTED, Line, fold, is_date_line, is_noise, key, sentence_head)
 
 OPEN, CLOSE = '(〔[【', ')〕]】'
 DEADLINE = re.compile(r'((?:19|20)\d{2}\s*年|底前|前完成|年底|年内|持续推进|长期坚持|长期推进|常态化推进|持续开展|每年|季度|上半年|下半年|按年度)')

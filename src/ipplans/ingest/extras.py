@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest_text import (CHAPTER, DOC_NUMBER, DAMAGED_DOC_NUMBER, Line, fold, is_date_line, is_noise, key,
+from ipplans.ingest.text import (CHAPTER, DOC_NUMBER, DAMAGED_DOC_NUMBER, Line, fold, is_date_line, is_noise, key,
                          metadata_fields, normalize_doc_number, parse_date)
 
 PLAN_WORDS = r'(实施方案|工作方案|方案|实施意见|意见|推进计划|行动计划|计划|规划|办法|措施|纲要|工作要点|要点|细则|举措)'

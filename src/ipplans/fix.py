@@ -1,6 +1,6 @@
 """Fix the mechanical problems of a package's CSV files, printing every change.
 
-    python scripts/normalize.py [PACKAGE_DIR] [--check]
+    ipplans fix [PACKAGE_DIR] [--check]
 
 What it changes, and nothing else:
   * encoding: GB18030/GBK or UTF-16 files are re-encoded as UTF-8; a UTF-8 byte-order mark is removed;
@@ -25,8 +25,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import parse_package_args  # noqa: E402
+from ipplans.common import parse_package_args
 
 ZERO_WIDTH = re.compile('[\u200b\u200c\u200d\u2060\ufeff]')
 ODD_SPACE = re.compile('[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]')

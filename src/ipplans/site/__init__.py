@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate the site's data pages from the package, then build the site with MkDocs.
 
-    scripts/site.py [--package DIR] [--site-dir DIR] [--work DIR] [--downloads DIR]
+    ipplans site [--package DIR] [--site-dir DIR] [--work DIR] [--downloads DIR]
 
 Pages about tables, plans and agencies are written as plain Markdown (so the
 site stays buildable by any MkDocs-compatible builder) into git-ignored
@@ -44,10 +44,9 @@ from html import escape
 from pathlib import Path
 from urllib.parse import quote
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import ROOT, TABLES, foreign_keys, load_descriptor, load_schema, primary_key, read_table, resources_by_name  # noqa: E402
-import sitesvg  # noqa: E402
+from ipplans.common import ROOT, TABLES, foreign_keys, load_descriptor, load_schema, primary_key, read_table, resources_by_name
+from ipplans.site import svg as sitesvg
 
 GENERATED_DIRS = ('plans', 'agencies', 'tables', 'generated')
 SLUG = re.compile(r'^[a-z0-9]+(-[a-z0-9]+)*$')

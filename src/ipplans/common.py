@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]  # the repository: src/ipplans/common.py
 
 # Order in which tables are documented, exported and checked.
 TABLES = ['plans', 'measures', 'responsibilities', 'agencies', 'agency_aliases',

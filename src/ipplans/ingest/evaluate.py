@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from common import ROOT, compact, load_tables
+from ipplans.common import ROOT, compact, load_tables
 
 CASES = ROOT / 'tests' / 'ingest_cases'
 
@@ -61,7 +61,7 @@ def target_keys(rows: list[dict[str, str]]) -> list[tuple[str, str, str]]:
 
 def evaluate_targets(package: Path = ROOT) -> list[Score]:
     """Targets of the five sources: year, text and value as the curated rows have them."""
-    from ingest import draft
+    from ipplans.ingest.draft import draft
     tables = load_tables(package)
     scores = []
     for plan in tables['plans']:
@@ -72,7 +72,7 @@ def evaluate_targets(package: Path = ROOT) -> list[Score]:
 
 
 def evaluate_sources(package: Path = ROOT) -> list[tuple[Score, Score]]:
-    from ingest import draft
+    from ipplans.ingest.draft import draft
     tables = load_tables(package)
     scores = []
     for plan in tables['plans']:
@@ -94,7 +94,7 @@ def read_csv(path: Path) -> list[dict[str, str]]:
 
 
 def evaluate_cases(cases: Path = CASES, package: Path = ROOT) -> list[tuple[Score, Score]]:
-    from ingest import draft
+    from ipplans.ingest.draft import draft
     scores = []
     for case in sorted(p for p in cases.iterdir() if p.is_dir()):
         source = next(case.glob('source*.txt'))
@@ -133,3 +133,15 @@ def print_evaluation(package: Path = ROOT) -> None:
     if CASES.is_dir():
         print('\nTest documents in tests/ingest_cases/ against their hand-made expected rows:')
         print('\n'.join(table(evaluate_cases(CASES, package))))
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+    parser = argparse.ArgumentParser(description='Precision and recall of ingest on the package sources and tests/ingest_cases/.')
+    parser.add_argument('--package', type=Path, default=ROOT, metavar='DIR', help='package directory (default: this repository)')
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return 0 if exit_.code == 0 else 2
+    print_evaluation(args.package)
+    return 0

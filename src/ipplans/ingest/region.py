@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest_text import fold
+from ipplans.ingest.text import fold
 
 # GB/T 2260 codes of the provincial-level units.
 PROVINCES = {

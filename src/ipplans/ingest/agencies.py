@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest_text import fold, key
+from ipplans.ingest.text import fold, key
 
 # How agency names end (after removing bracketed second names).
 SUFFIX = re.compile(r'(局|委|院|部|办|中心|会|室|处|所|队|站|厅|府|社|协|镇街|街道|镇|乡|海关|支行|分行|行|公司|联|团|部门|单位|党校|办事处|'

@@ -1,0 +1,240 @@
+"""Draft the rows of a new plan from its raw text (see ipplans.ingest.cli for the command)."""
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ipplans.common import ROOT, load_descriptor, load_schema, load_tables, number_value, resources_by_name
+from ipplans.ingest.agencies import AgencyBook, core_name, guess_kind
+from ipplans.ingest.extras import citations, members, plan_facts, targets
+from ipplans.ingest.region import Region, detect_region, known_regions
+from ipplans.ingest.tasks import Task, body_items, find_table, table_items, table_sections
+from ipplans.ingest.text import CHAPTER, InputError, decode, deadline_date, split_lines
+
+OUTPUT_TABLES = ['plans', 'measures', 'responsibilities', 'agencies', 'agency_aliases', 'targets', 'members', 'citations']
+
+
+@dataclass
+class Draft:
+    tables: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    info: list[str] = field(default_factory=list)        # summary lines
+    uncertain: list[str] = field(default_factory=list)   # rows to check
+    unplaced: list[str] = field(default_factory=list)    # source lines not used
+    to_fill: dict[str, int] = field(default_factory=dict)  # table.field -> empty required cells
+
+
+def read_source(path: Path) -> tuple[str, str]:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise InputError(f'cannot read {path}: {error.strerror}') from None
+    return decode(raw)
+
+
+def draft(path: Path, package: Path = ROOT, plan_id: str | None = None, region_code: str | None = None,
+          title_en: str = '') -> Draft:
+    """Draft rows for one raw document, matched against the package in `package`."""
+    text, encoding = read_source(path)
+    lines = split_lines(text)
+    tables = load_tables(package)
+    result = Draft(tables={name: [] for name in OUTPUT_TABLES})
+    result.info.append(f'source: {path} ({encoding}, {len(lines)} lines)')
+    facts = plan_facts(lines)
+    start = max(facts.title_line, 0)
+    tasks, first_task = _tasks(lines, start, result)
+    first_chapter = next((i for i in range(start + 1, len(lines)) if lines[i].text and CHAPTER.match(lines[i].folded)), len(lines))
+
+    plans = tables.get('plans', [])
+    if region_code:
+        region = next((r for r in known_regions(plans) if r.code == region_code), Region(region_code, '', '', '', ''))
+        how = 'given with --region-code'
+    else:
+        region, how = detect_region(text, facts.title, plans)
+    result.info.append(f'region: {region.code if region else "UNKNOWN"} {region.name if region else ""} ({how})'.replace('  ', ' '))
+    if not region:
+        result.uncertain.append('region unknown: agencies are not matched against the package; pass --region-code to match them')
+    plan_id = plan_id or 'draft-' + hashlib.sha1(text.encode('utf-8')).hexdigest()[:8]
+    resolver = AgencyResolver(tables, region, plan_id, result)
+
+    result.tables['plans'].append(_plan_row(facts, plan_id, title_en, region, _source_file(path, package)))
+    result.info.append(f'plan: {facts.title or "(no title found)"} | doc number: {facts.doc_number or "-"} | '
+                       f'signed {facts.date_signed or "-"} | published {facts.date_published or "-"} | status {facts.status} | '
+                       f'issuer {facts.issuer or "-"}')
+    result.uncertain.append(f'plans.source_type guessed as {facts.source_type} from the page layout; check it')
+    result.uncertain.extend(f'plans: {note}' for note in facts.notes)
+    _measures(tasks, plan_id, result, resolver.agency_for)
+    for seq, row in enumerate(citations(lines, first_chapter, facts.title, start), start=1):
+        result.tables['citations'].append({'plan_id': plan_id, 'seq': str(seq), **row, 'note': ''})
+    indicator_en = {row['indicator']: row['indicator_en'] for row in tables.get('targets', [])}
+    for seq, row in enumerate(targets(lines[start:], max(first_task - start, 0)), start=1):
+        result.tables['targets'].append({'target_id': f'{plan_id}-t{seq:02d}', 'plan_id': plan_id, 'measure_id': '',
+                                         **row, 'indicator_en': indicator_en.get(row['indicator'], '')})
+    member_rows, member_lines = members(lines)
+    result.unplaced = [u for u in result.unplaced if int(u.split(':')[0].split()[1]) not in member_lines]
+    for seq, row in enumerate(member_rows, start=1):
+        agency = resolver.agency_for(row['agency_as_printed'], f'member {seq}') if row['agency_as_printed'] else ''
+        result.tables['members'].append({'plan_id': plan_id, 'seq': str(seq), **row, 'agency_id': agency})
+
+    new_ids = {a['agency_id'] for a in result.tables['agencies']}
+    duties = result.tables['responsibilities']
+    result.info.append(f'agencies: {len(duties)} mentions, {sum(d["agency_id"] not in new_ids for d in duties)} matched to agencies '
+                       f'of the package, {len(new_ids)} new agencies proposed, {len(result.tables["agency_aliases"])} new spellings (aliases)')
+    result.info.append('rows: ' + ', '.join(f'{name} {len(rows)}' for name, rows in result.tables.items()))
+    result.to_fill = _empty_required(result.tables, package)
+    return result
+
+
+def _tasks(lines: list, start: int, result: Draft) -> tuple[list[Task], int]:
+    """The tasks (from an annex task table when there is one, else from the numbered items of the body)
+    and the index of the line where the tasks begin (targets are read before it)."""
+    table = find_table(lines)
+    if table:
+        header_end, columns = table
+        tasks, skipped = table_items(lines, header_end, columns)
+        table_sections(tasks, lines[start:header_end])
+        result.info.append(f'measures: {len(tasks)} from an annex task table (columns {", ".join(columns)})')
+        first = next((i for i in range(start + 1, len(lines)) if re.match(r'^[(（][一二三四五六七八九十]+[)）]', lines[i].folded)), len(lines))
+    else:
+        tasks, skipped = body_items(lines, start)
+        result.info.append(f'measures: {len(tasks)} from numbered items in the body')
+        first = next((i for i, line in enumerate(lines) if tasks and line.number == tasks[0].line), len(lines))
+    result.unplaced.extend(skipped)
+    return tasks, first
+
+
+def _plan_row(facts, plan_id: str, title_en: str, region: Region | None, source_file: str) -> dict[str, str]:
+    return {'plan_id': plan_id, 'title': facts.title, 'title_en': title_en, 'doc_number': facts.doc_number,
+            'issuer': facts.issuer, 'publisher': facts.publisher, 'region_code': region.code if region else '',
+            'region_name': region.name if region else '', 'province': region.province if region else '',
+            'admin_level': region.level if region else '', 'date_signed': facts.date_signed,
+            'date_published': facts.date_published, 'status': facts.status, 'source_type': facts.source_type,
+            'source_url': facts.source_url, 'source_file': source_file, 'source_note': ''}
+
+
+def _source_file(path: Path, package: Path) -> str:
+    try:
+        rel = path.resolve().relative_to(package.resolve())
+        if rel.parts[:2] == ('data', 'sources'):
+            return rel.as_posix()
+    except ValueError:
+        pass
+    return f'data/sources/{path.name}'
+
+
+class AgencyResolver:
+    """Gives each printed agency string an agency_id: an agency of the region in the package, or a new
+    agency it proposes; records spellings the package lacks as alias rows."""
+
+    def __init__(self, tables: dict[str, list[dict[str, str]]], region: Region | None, plan_id: str, result: Draft):
+        self.region, self.result = region, result
+        self.code = region.code if region else ''
+        # without a region the book holds only the agencies this draft proposes
+        self.book = AgencyBook.load(tables, self.code, region.name if region else '')
+        self.prefix = self.book.region_slug or (plan_id.split('-')[0] if not plan_id.startswith('draft-') else 'new')
+        self.ids = {row['agency_id'] for row in tables.get('agencies', [])}
+        self.aliases = {(row['region_code'], row['alias']) for row in tables.get('agency_aliases', [])}
+
+    def agency_for(self, printed: str, where: str) -> str:
+        match = self.book.match(printed)
+        if match is None:
+            agency_id = self.propose(printed)
+            self.book.exact[printed] = agency_id
+            self.book.add(printed, agency_id)
+        else:
+            agency_id = match.agency_id
+            if match.how == 'normalised':
+                self.result.uncertain.append(f'{where}: {printed!r} matched to {agency_id} after normalisation; check it')
+        if (self.code, printed) not in self.aliases:
+            self.aliases.add((self.code, printed))
+            self.result.tables['agency_aliases'].append({'region_code': self.code, 'alias': printed, 'agency_id': agency_id})
+        return agency_id
+
+    def propose(self, printed: str) -> str:
+        """A new agency row for a printed name the package does not know."""
+        region_name = self.region.name if self.region else ''
+        slug = self.book.slug_of_core.get(core_name(printed, region_name)) or 'agency'
+        agency_id, n = f'{self.prefix}-{slug}', 1
+        while agency_id in self.ids:
+            n += 1
+            agency_id = f'{self.prefix}-{slug}-{n}'
+        self.ids.add(agency_id)
+        # 区商务局 in 重庆市荣昌区 → 重庆市荣昌区商务局; a 市 unit in a district plan keeps its printed name
+        name = region_name + printed[1:] if region_name and printed[:1] == region_name[-1:] and not printed.startswith('市场') else printed
+        self.result.tables['agencies'].append({
+            'agency_id': agency_id, 'name': name, 'name_en': '', 'region_code': self.code, 'kind': guess_kind(printed),
+            'note': f'Proposed by scripts/ingest.py from the printed form {printed}; check the canonical name, id and kind.'})
+        self.result.uncertain.append(f'new agency {agency_id} for {printed!r}: check name, kind and whether it is an existing agency')
+        return agency_id
+
+
+def _measures(tasks: list[Task], plan_id: str, result: Draft, agency_for) -> None:
+    previous = None
+    for seq, task in enumerate(tasks, start=1):
+        measure_id = f'{plan_id}-{seq:03d}'
+        result.tables['measures'].append({'measure_id': measure_id, 'plan_id': plan_id, 'seq': str(seq), 'number': task.number,
+                                          'chapter': task.chapter, 'section': task.section, 'text': task.text.strip(),
+                                          'deadline': task.deadline, 'deadline_date': deadline_date(task.deadline) or ''})
+        value = number_value(task.number)
+        if previous is not None and value is not None and value != previous + 1:
+            result.uncertain.append(f'measure {task.number} (line {task.line}): numbering jumps from {previous} to {value}')
+        elif previous is None and value not in (None, 1):
+            result.uncertain.append(f'measure {task.number} (line {task.line}): the list starts at {value}, not 1 (a page that starts mid-list?)')
+        previous = value if value is not None else previous
+        if not task.duties:
+            result.uncertain.append(f'measure {task.number} (line {task.line}): no responsible agency found')
+        for note in task.notes:
+            result.uncertain.append(f'measure {task.number}: {note}')
+        for first, second in zip(task.duties, task.duties[1:]):
+            if second.glued:
+                result.uncertain.append(f'measure {task.number}: {first.printed}{second.printed} is printed without a separator; '
+                                        f'read as two agencies, {first.printed} and {second.printed}')
+        for index, duty in enumerate(task.duties, start=1):
+            agency = agency_for(duty.printed, f'measure {task.number}')
+            result.tables['responsibilities'].append({'measure_id': measure_id, 'seq': str(index), 'agency_id': agency,
+                                                      'role': duty.role, 'as_printed': duty.printed})
+
+
+def headers(package: Path) -> dict[str, list[str]]:
+    descriptor = load_descriptor(package)
+    resources = resources_by_name(descriptor)
+    return {name: [f['name'] for f in load_schema(package, resources[name])['fields']] for name in OUTPUT_TABLES}
+
+
+def _empty_required(tables: dict[str, list[dict[str, str]]], package: Path) -> dict[str, int]:
+    descriptor = load_descriptor(package)
+    resources = resources_by_name(descriptor)
+    empty: dict[str, int] = {}
+    for name, rows in tables.items():
+        fields = load_schema(package, resources[name])['fields']
+        required = [f['name'] for f in fields if f.get('constraints', {}).get('required')]
+        for row in rows:
+            for column in required:
+                if not row.get(column):
+                    empty[f'{name}.{column}'] = empty.get(f'{name}.{column}', 0) + 1
+    return empty
+
+
+def write(result: Draft, out: Path, package: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    for name, header in headers(package).items():
+        with open(out / f'{name}.csv', 'w', encoding='utf-8', newline='') as handle:
+            writer = csv.DictWriter(handle, header, lineterminator='\n', extrasaction='ignore')
+            writer.writeheader()
+            writer.writerows(result.tables.get(name, []))
+
+
+def summary(result: Draft) -> list[str]:
+    out = list(result.info)
+    if result.to_fill:
+        out.append('to fill (left empty; scripts/validate.py rejects them until filled): '
+                   + ', '.join(f'{k} ({n} row{"s" if n > 1 else ""})' for k, n in sorted(result.to_fill.items())))
+    out.append(f'to check ({len(result.uncertain)}):')
+    out.extend(f'  {line}' for line in result.uncertain)
+    out.append(f'could not place ({len(result.unplaced)}):')
+    out.extend(f'  {line}' for line in result.unplaced)
+    return out
