@@ -12,7 +12,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from ipplans import fix as normalize
-from ipplans.common import compact
+from ipplans.text import compact
 from conftest import copy_package, validate
 
 SETTINGS = dict(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

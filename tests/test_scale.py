@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import sitekit
-from ipplans.common import read_search_index, search_index_bytes
+from ipplans.site.search_index import read_search_index, search_index_bytes
 from ipplans import synthetic
 from conftest import ROOT, read_rows, validate
 

@@ -22,7 +22,7 @@ from xml.etree import ElementTree
 import pytest
 
 import sitekit
-from ipplans.common import read_search_index
+from ipplans.site.search_index import read_search_index
 from conftest import ROOT, read_rows
 from sitekit import agency_address, article_text, page, section_after, section_markup, squash, visible
 

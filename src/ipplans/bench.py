@@ -34,7 +34,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from ipplans import synthetic
-from ipplans.common import ROOT, read_search_index, search_index_bytes
+from ipplans.paths import REPO as ROOT
+from ipplans.site.search_index import read_search_index, search_index_bytes
 
 PYTHON = sys.executable
 FRICTIONLESS = str(Path(sys.executable).parent / 'frictionless')

@@ -4,8 +4,10 @@ Each subcommand is the `main(argv)` of one module; `scripts/*.py` are stand-ins 
 """
 from __future__ import annotations
 
+import argparse
 import importlib
 import sys
+from pathlib import Path
 
 # subcommand → (module with main(argv), what it does)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -18,6 +20,22 @@ COMMANDS: dict[str, tuple[str, str]] = {
     'bench': ('ipplans.bench', 'benchmark validation, downloads, site and search on synthetic packages'),
     'synthetic': ('ipplans.synthetic', 'write a synthetic package of N plans (for the benchmark and scale tests)'),
 }
+
+
+def parse_package_args(parser: argparse.ArgumentParser, argv: list[str] | None, missing: str) -> tuple[argparse.Namespace | None, int]:
+    """Parse the arguments of a command whose first argument is a package directory.
+
+    Returns (arguments, 0), or (None, exit status) after --help (0) or unusable arguments (2):
+    an unknown option, or a package directory that does not exist (`missing` says what to give).
+    """
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return None, 0 if exit_.code == 0 else 2
+    if not Path(args.package_dir).is_dir():
+        print(f'{args.package_dir}: not a directory: {missing}', file=sys.stderr)
+        return None, 2
+    return args, 0
 
 
 def usage() -> str:

@@ -25,7 +25,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from ipplans.common import parse_package_args
+from ipplans.cli import parse_package_args
 
 ZERO_WIDTH = re.compile('[\u200b\u200c\u200d\u2060\ufeff]')
 ODD_SPACE = re.compile('[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]')

@@ -18,7 +18,8 @@ import shutil
 import sys
 from pathlib import Path
 
-from ipplans.common import ROOT, TABLES
+from ipplans.package import Package
+from ipplans.paths import REPO as ROOT
 
 PHRASES = ['加强知识产权保护', '完善行政执法和刑事司法衔接机制', '严厉打击侵权假冒行为', '推进知识产权强区建设', '健全知识产权纠纷多元化解决机制',
            '加大对专利、商标、著作权、地理标志等知识产权侵权假冒行为的打击力度', '建立重点商标保护名录', '开展知识产权执法保护专项行动',
@@ -52,7 +53,7 @@ def generate(plans: int, out: Path, seed: int = 1) -> dict[str, int]:
     descriptor['name'] += '-synthetic'
     descriptor['sources'] = []
     (out / 'datapackage.json').write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + '\n', encoding='utf-8')
-    rows: dict[str, list[dict]] = {name: [] for name in TABLES}
+    rows: dict[str, list[dict]] = {resource['name']: [] for resource in descriptor['resources']}
     for index in range(plans):
         plan_id = f'synthetic-{index + 1:05d}'
         region = f'{11 + index // 400:02d}{(index // 20) % 20 + 1:02d}{index % 20 + 1:02d}'
@@ -98,13 +99,11 @@ def generate(plans: int, out: Path, seed: int = 1) -> dict[str, int]:
                                       cited_doc_number_normalized='中办发〔2019〕56号', note=''))
         rows['curation_notes'].append(dict(note_id=f'{plan_id}-n01', plan_id=plan_id, table_name='plans', row_key=plan_id, field='source_note', note='Synthetic.'))
         (out / source_file).write_text('\n'.join(lines) + '\n', encoding='utf-8')
-    for name in TABLES:
-        schema = json.loads((ROOT / 'schemas' / f'{name}.json').read_text(encoding='utf-8'))
-        header = [f['name'] for f in schema['fields']]
-        with open(out / 'data' / f'{name}.csv', 'w', encoding='utf-8', newline='') as handle:
-            writer = csv.DictWriter(handle, header, lineterminator='\n')
+    for resource in Package.load(ROOT).resources.values():
+        with open(out / resource.path, 'w', encoding='utf-8', newline='') as handle:
+            writer = csv.DictWriter(handle, resource.field_names, lineterminator='\n')
             writer.writeheader()
-            writer.writerows(rows[name])
+            writer.writerows(rows[resource.name])
     return {name: len(table) for name, table in rows.items()}
 
 

@@ -41,7 +41,10 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, Callable
 
-from ipplans.common import ROOT, Table, foreign_keys, load_descriptor, load_schema, primary_key, read_table
+from ipplans.csvtable import Table
+from ipplans.package import Package as DataPackage, PackageError
+from ipplans.paths import REPO as ROOT
+from ipplans.schema import foreign_keys, primary_key
 
 # Extra files of the repository that travel in the zip when they exist, so the zip alone
 # says how to cite it and under which licence.
@@ -125,9 +128,10 @@ def safe_member(path: str) -> str:
 
 def load_package(package_dir: Path) -> Package:
     try:
-        descriptor = load_descriptor(package_dir)
-    except (OSError, ValueError) as exc:
-        raise ExportError(f'datapackage.json: cannot be read: {exc}') from None
+        data = DataPackage.open(package_dir)
+    except PackageError as exc:
+        raise ExportError(str(exc)) from None
+    descriptor = data.descriptor
     if not descriptor.get('name'):
         raise ExportError('datapackage.json: the package has no name')
     problems: list[str] = []
@@ -139,12 +143,10 @@ def load_package(package_dir: Path) -> Package:
                               'of lowercase letters, digits, _ . - (it names the download files)')
         path = safe_member(entry['path'])
         try:
-            schema = load_schema(package_dir, entry)
-            table = read_table(package_dir, entry)
-        except (OSError, ValueError) as exc:
-            raise ExportError(f'{path}: cannot be read: {exc}') from None
-        if not schema.get('fields') or not all(isinstance(f, dict) and 'name' in f for f in schema['fields']):
-            raise ExportError(f'{entry.get("schema", path)}: the schema needs a list of named fields')
+            schema = data.read_schema(data.resources[entry['name']])
+            table = data.read_table(data.resources[entry['name']])
+        except PackageError as exc:
+            raise ExportError(str(exc)) from None
         names = [f['name'] for f in schema['fields']]
         unknown = sorted({f.get('type', 'string') for f in schema.get('fields', [])} - set(SQL_TYPES))
         if unknown:

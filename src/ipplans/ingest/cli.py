@@ -21,7 +21,7 @@ import re
 import sys
 from pathlib import Path
 
-from ipplans.common import ROOT
+from ipplans.paths import REPO as ROOT
 from ipplans.ingest.draft import InputError, OUTPUT_TABLES, draft, summary, write
 
 

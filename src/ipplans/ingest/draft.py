@@ -9,7 +9,9 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ipplans.common import ROOT, load_descriptor, load_schema, load_tables, number_value, resources_by_name
+from ipplans.package import Package
+from ipplans.paths import REPO as ROOT
+from ipplans.text import number_value
 from ipplans.ingest.agencies import AgencyBook, core_name, guess_kind
 from ipplans.ingest.extras import citations, members, plan_facts, targets
 from ipplans.ingest.region import Region, detect_region, known_regions
@@ -41,7 +43,8 @@ def draft(path: Path, package: Path = ROOT, plan_id: str | None = None, region_c
     """Draft rows for one raw document, matched against the package in `package`."""
     text, encoding = read_source(path)
     lines = split_lines(text)
-    tables = load_tables(package)
+    model = Package.load(package)
+    tables = model.tables()
     result = Draft(tables={name: [] for name in OUTPUT_TABLES})
     result.info.append(f'source: {path} ({encoding}, {len(lines)} lines)')
     facts = plan_facts(lines)
@@ -85,7 +88,7 @@ def draft(path: Path, package: Path = ROOT, plan_id: str | None = None, region_c
     result.info.append(f'agencies: {len(duties)} mentions, {sum(d["agency_id"] not in new_ids for d in duties)} matched to agencies '
                        f'of the package, {len(new_ids)} new agencies proposed, {len(result.tables["agency_aliases"])} new spellings (aliases)')
     result.info.append('rows: ' + ', '.join(f'{name} {len(rows)}' for name, rows in result.tables.items()))
-    result.to_fill = _empty_required(result.tables, package)
+    result.to_fill = _empty_required(result.tables, model)
     return result
 
 
@@ -200,17 +203,14 @@ def _measures(tasks: list[Task], plan_id: str, result: Draft, agency_for) -> Non
 
 
 def headers(package: Path) -> dict[str, list[str]]:
-    descriptor = load_descriptor(package)
-    resources = resources_by_name(descriptor)
-    return {name: [f['name'] for f in load_schema(package, resources[name])['fields']] for name in OUTPUT_TABLES}
+    resources = Package.load(package).resources
+    return {name: resources[name].field_names for name in OUTPUT_TABLES}
 
 
-def _empty_required(tables: dict[str, list[dict[str, str]]], package: Path) -> dict[str, int]:
-    descriptor = load_descriptor(package)
-    resources = resources_by_name(descriptor)
+def _empty_required(tables: dict[str, list[dict[str, str]]], package: Package) -> dict[str, int]:
     empty: dict[str, int] = {}
     for name, rows in tables.items():
-        fields = load_schema(package, resources[name])['fields']
+        fields = package.resources[name].fields
         required = [f['name'] for f in fields if f.get('constraints', {}).get('required')]
         for row in rows:
             for column in required:

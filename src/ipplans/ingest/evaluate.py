@@ -16,7 +16,10 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from ipplans.common import ROOT, compact, load_tables
+from ipplans.ingest.draft import draft
+from ipplans.package import Package
+from ipplans.paths import REPO as ROOT
+from ipplans.text import compact
 
 CASES = ROOT / 'tests' / 'ingest_cases'
 
@@ -61,8 +64,7 @@ def target_keys(rows: list[dict[str, str]]) -> list[tuple[str, str, str]]:
 
 def evaluate_targets(package: Path = ROOT) -> list[Score]:
     """Targets of the five sources: year, text and value as the curated rows have them."""
-    from ipplans.ingest.draft import draft
-    tables = load_tables(package)
+    tables = Package.load(package).tables()
     scores = []
     for plan in tables['plans']:
         expected = [t for t in tables['targets'] if t['plan_id'] == plan['plan_id']]
@@ -72,8 +74,7 @@ def evaluate_targets(package: Path = ROOT) -> list[Score]:
 
 
 def evaluate_sources(package: Path = ROOT) -> list[tuple[Score, Score]]:
-    from ipplans.ingest.draft import draft
-    tables = load_tables(package)
+    tables = Package.load(package).tables()
     scores = []
     for plan in tables['plans']:
         measures = [m for m in tables['measures'] if m['plan_id'] == plan['plan_id']]
@@ -94,7 +95,6 @@ def read_csv(path: Path) -> list[dict[str, str]]:
 
 
 def evaluate_cases(cases: Path = CASES, package: Path = ROOT) -> list[tuple[Score, Score]]:
-    from ipplans.ingest.draft import draft
     scores = []
     for case in sorted(p for p in cases.iterdir() if p.is_dir()):
         source = next(case.glob('source*.txt'))

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ipplans.common import chinese_numeral
+from ipplans.text import chinese_numeral
 
 # Traditional → simplified, for comparison only (one character each way).
 _TRAD_PAIRS = '''責责 單单 牽牵 頭头 負负 協协 區区 縣县 號号 發发 辦办 廳厅 關关 於于 實实 見见 規规 劃划 計计 護护 權权 產产 識识 門门 務务

@@ -45,7 +45,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 
-from ipplans.common import ROOT, TABLES, foreign_keys, load_descriptor, load_schema, primary_key, read_table, resources_by_name
+from ipplans.package import Package as DataPackage, PackageError
+from ipplans.paths import REPO as ROOT
+from ipplans.schema import foreign_keys, primary_key
 from ipplans.site import svg as sitesvg
 
 GENERATED_DIRS = ('plans', 'agencies', 'tables', 'generated')
@@ -202,24 +204,11 @@ def sort_number(text: str) -> tuple[int, str]:
 
 
 def load_package(directory: Path) -> Package:
-    if not (directory / 'datapackage.json').is_file():
-        raise SiteError(f'{directory}: no datapackage.json here; pass the package directory with --package')
     try:
-        descriptor = load_descriptor(directory)
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise SiteError(f'{directory / "datapackage.json"}: not valid JSON ({error})') from None
-    resources = resources_by_name(descriptor)
-    schemas: dict[str, dict] = {}
-    tables: dict[str, list[dict[str, str]]] = {}
-    for name, resource in resources.items():
-        try:
-            schemas[name] = load_schema(directory, resource)
-            tables[name] = read_table(directory, resource).rows
-        except FileNotFoundError as error:
-            raise SiteError(f'resource {name}: file not found: {error.filename}') from None
-        except (json.JSONDecodeError, UnicodeDecodeError) as error:
-            raise SiteError(f'resource {name}: cannot read it ({error})') from None
-    package = Package(directory, descriptor, schemas, tables)
+        data = DataPackage.load(directory)
+    except PackageError as error:
+        raise SiteError(f'{error} (pass the package directory with --package)') from None
+    package = Package(directory, data.descriptor, {n: r.schema for n, r in data.resources.items()}, data.tables())
     package.plans = {r.get('plan_id', ''): r for r in package.rows('plans')}
     package.measures = {r.get('measure_id', ''): r for r in package.rows('measures')}
     package.agencies = {r.get('agency_id', ''): r for r in package.rows('agencies')}
@@ -548,8 +537,7 @@ def agencies_index(package: Package, facts: AgencyFacts) -> str:
 # --- data dictionary ----------------------------------------------------------------------------
 
 def table_order(package: Package) -> list[str]:
-    names = list(resources_by_name(package.descriptor))
-    return [t for t in TABLES if t in names] + [n for n in names if n not in TABLES]
+    return list(package.schemas)  # descriptor order
 
 
 def constraints_text(spec: dict) -> str:
@@ -582,7 +570,7 @@ def examples(rows: list[dict[str, str]], name: str, limit: int = 3) -> list[str]
 
 def table_page(package: Package, name: str, manifest: list[dict] | None) -> str:
     schema = package.schemas.get(name, {})
-    resource = resources_by_name(package.descriptor)[name]
+    resource = next(r for r in package.descriptor['resources'] if r.get('name') == name)
     rows = package.rows(name)
     out = [front_matter(title=f'Table {name}'), f'# {md(name)}\n',
            f"{md(resource.get('description') or schema.get('description', ''))}\n",
@@ -621,7 +609,7 @@ def table_link(name: str) -> str:
 
 
 def tables_index(package: Package) -> str:
-    rows = [[table_link(n), md(resources_by_name(package.descriptor)[n].get('description', '')),
+    rows = [[table_link(n), md(next(r for r in package.descriptor['resources'] if r.get('name') == n).get('description', '')),
              md(package.schemas.get(n, {}).get('description_zh', '')), str(len(package.rows(n)))]
             for n in table_order(package)]
     return '\n'.join([

@@ -21,7 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
 
-from ipplans.common import TABLES, CSVSyntaxError, Table, compact, field_docs, number_value, parse_csv, parse_package_args, primary_key
+from ipplans.cli import parse_package_args
+from ipplans.csvtable import CSVSyntaxError, Table, parse_csv
+from ipplans.schema import field_docs, primary_key
+from ipplans.text import compact, number_value
 
 MAX_REPEATS = 20  # lines shown for one (file, check, field) before "… and N more"
 REQUIRED_ROWS = ('plans', 'measures', 'responsibilities', 'agencies', 'agency_aliases')
@@ -214,10 +217,14 @@ class Validator:
                 self.add('datapackage.json', None, f'resources[{index}]', 'package-descriptor', 'resource-shape')
                 continue
             self.resources[resource['name']] = resource
-        for name in TABLES:
+        for name in self.required_tables():
             if name not in self.resources:
                 self.add('datapackage.json', None, 'resources', 'package-descriptor', 'resource-missing', name=name)
         return True
+
+    def required_tables(self) -> list[str]:
+        """Tables the package must have: one per schema in its schemas/ folder."""
+        return sorted(path.stem for path in (self.dir / 'schemas').glob('*.json'))
 
     def safe_path(self, rel: str) -> Path | None:
         path = Path(rel)
