@@ -55,7 +55,7 @@ def fake_downloads(folder: Path) -> Path:
     for name, content in files.items():
         (folder / name).write_bytes(content)
         manifest.append({'file': name, 'bytes': len(content), 'sha256': hashlib.sha256(content).hexdigest(),
-                         'description': f'test file {name}'})
+                         'description': f'test file {name}', 'table': 'plans' if name == 'plans.csv' else None})
     (folder / 'manifest.json').write_text(json.dumps(manifest), encoding='utf-8')
     return folder
 

@@ -66,7 +66,8 @@ def test_every_download_is_written_and_listed_in_the_manifest(built):
     manifest = json.loads((built / 'manifest.json').read_text(encoding='utf-8'))
     assert [item['file'] for item in manifest] == sorted(expected)
     for item in manifest:
-        assert set(item) == {'file', 'bytes', 'sha256', 'description'}
+        assert set(item) == {'file', 'bytes', 'sha256', 'description', 'table'}
+        assert item['table'] == (item['file'].split('.')[0].removesuffix('_excel') if item['file'] in per_table else None)
         data = (built / item['file']).read_bytes()
         assert item['bytes'] == len(data)
         assert item['sha256'] == hashlib.sha256(data).hexdigest()

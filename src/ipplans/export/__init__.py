@@ -513,6 +513,7 @@ class Download:
     file: str
     description: str
     build: Callable[[], bytes]
+    table: str | None = None    # the one table the file holds; None for a file of the whole package
 
 
 def downloads(package: Package, workdir: Path) -> list[Download]:
@@ -523,13 +524,13 @@ def downloads(package: Package, workdir: Path) -> list[Download]:
         about = res.schema.get('description') or res.descriptor.get('description', '')
         items += [
             Download(f'{res.name}.csv', f'Table {res.name}, CSV (UTF-8, as in the package): {about}',
-                     lambda res=res: (package.dir / res.path).read_bytes()),
+                     lambda res=res: (package.dir / res.path).read_bytes(), res.name),
             Download(f'{res.name}_excel.csv',
                      f'Table {res.name}, CSV for Excel (UTF-8 with byte-order mark, CRLF line ends): {about}',
-                     lambda res=res: csv_bytes(res.table, bom=True, newline='\r\n')),
+                     lambda res=res: csv_bytes(res.table, bom=True, newline='\r\n'), res.name),
             Download(f'{res.name}.parquet',
                      f'Table {res.name}, Parquet with typed columns and field descriptions: {about}',
-                     lambda res=res: parquet_bytes(package, res)),
+                     lambda res=res: parquet_bytes(package, res), res.name),
         ]
     items += [
         Download(f'{name}.xlsx', f'All {count} tables in one Excel workbook: a sheet per table, '
@@ -565,7 +566,7 @@ def export(package_dir: Path, out: Path) -> list[dict]:
         temp.write_bytes(data)
         os.replace(temp, out / item.file)
         manifest.append({'file': item.file, 'bytes': len(data), 'sha256': hashlib.sha256(data).hexdigest(),
-                         'description': item.description})
+                         'description': item.description, 'table': item.table})
     manifest.sort(key=lambda item: item['file'])
     for name in stale - {item['file'] for item in manifest}:
         (out / name).unlink(missing_ok=True)
