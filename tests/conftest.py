@@ -55,6 +55,14 @@ def write_rows(package_dir: Path, table: str, rows: list[dict[str, str]], header
         writer.writerows(rows)
 
 
+def line_of(package_dir: Path, table: str, match: dict[str, str]) -> int:
+    """The CSV line number (header = 1) of the first row whose fields equal `match`."""
+    for index, row in enumerate(read_rows(package_dir, table)):
+        if all(row[k] == v for k, v in match.items()):
+            return index + 2
+    raise AssertionError(f'no row in {table} matches {match}')
+
+
 def edit(package_dir: Path, table: str, match: dict[str, str], **changes: str) -> int:
     """Change the first row whose fields equal `match`; return its CSV line number (header = 1)."""
     rows = read_rows(package_dir, table)

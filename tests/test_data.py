@@ -9,8 +9,11 @@ from pathlib import Path
 
 from conftest import ROOT, read_rows
 
+# The five seed plans. These tests are curation regression tests: facts read off their sources.
+# They never pin the size of the package, so adding or removing another plan leaves them green.
 RC, JL, QJ, XS, DL = ('chongqing-rongchang-2021', 'jilin-ip-strong-province', 'chongqing-qianjiang-draft',
                       'anhui-huaibei-xiangshan-2021', 'tianjin-dongli-2020-2021')
+SEEDS = (RC, JL, QJ, XS, DL)
 
 
 def test_upstream_frictionless_cli_reports_package_valid():
@@ -26,15 +29,14 @@ def test_our_validator_reports_package_valid():
     assert result.stdout.startswith('valid:')
 
 
-def test_every_plan_has_all_its_numbered_tasks():
+def test_every_seed_plan_has_all_its_numbered_tasks():
     counts = Counter(row['plan_id'] for row in read_rows(ROOT, 'measures'))
-    assert counts == {RC: 48, JL: 18, QJ: 15, XS: 17, DL: 42}
-    assert sum(counts.values()) == 140
+    assert {plan: counts[plan] for plan in SEEDS} == {RC: 48, JL: 18, QJ: 15, XS: 17, DL: 42}
 
 
-def test_five_plans_with_region_codes_and_levels():
+def test_seed_plans_with_region_codes_and_levels():
     plans = {row['plan_id']: row for row in read_rows(ROOT, 'plans')}
-    assert {p: (r['region_code'], r['admin_level']) for p, r in plans.items()} == {
+    assert {p: (plans[p]['region_code'], plans[p]['admin_level']) for p in SEEDS} == {
         RC: ('500153', 'county'), JL: ('220000', 'province'), QJ: ('500114', 'county'),
         XS: ('340603', 'county'), DL: ('120110', 'county')}
     assert plans[XS]['doc_number'] == '相区办发〔2021〕40号'
@@ -56,9 +58,10 @@ def test_sources_are_archived_byte_for_byte():
             assert archived == seed.read_bytes(), plan['source_file']
 
 
-def test_about_four_hundred_agency_mentions_with_roles():
-    rows = read_rows(ROOT, 'responsibilities')
-    assert 380 <= len(rows) <= 430
+def test_seed_plans_name_406_agency_mentions_with_roles():
+    plan_of = {m['measure_id']: m['plan_id'] for m in read_rows(ROOT, 'measures')}
+    rows = [r for r in read_rows(ROOT, 'responsibilities') if plan_of[r['measure_id']] in SEEDS]
+    assert Counter(plan_of[r['measure_id']] for r in rows) == {RC: 178, QJ: 47, XS: 81, DL: 100}  # Jilin names none
     assert {r['role'] for r in rows} == {'lead', 'cooperating', 'responsible'}
 
 
@@ -155,15 +158,11 @@ def test_cross_check_corrections_are_in_the_data():
     assert (rongchang['date_signed'], rongchang['date_published']) == ('2021-11-10', '2021-11-18')
 
 
-def test_counts_quoted_in_readme_and_changelog_match_the_data():
+def test_readme_quotes_no_row_counts_that_a_new_plan_would_make_stale():
+    """The README describes the package; the site's home page and the downloads give the counts, read
+    from the data. (Counts in CHANGELOG entries describe their release and are checked when it is cut.)"""
     import re
-    counts = {'measures': 'measures', 'agency mentions': 'responsibilities', 'agencies': 'agencies', 'targets': 'targets',
-              'coordinating-body members': 'members', 'cited documents': 'citations', 'curation notes': 'curation_notes',
-              'responsibilities': 'responsibilities'}
-    checked = 0
-    for name in ('README.md', 'CHANGELOG.md'):
-        text = re.sub(r'\s+', ' ', (ROOT / name).read_text(encoding='utf-8'))
-        for number, label in re.findall(r'\b(\d{2,4}) (measures|agency mentions|agencies|targets|coordinating-body members|cited documents|curation notes|responsibilities)\b', text):
-            assert int(number) == len(read_rows(ROOT, counts[label])), f'{name} says {number} {label}'
-            checked += 1
-    assert checked >= 5
+    text = re.sub(r'\s+', ' ', (ROOT / 'README.md').read_text(encoding='utf-8'))
+    quoted = re.findall(r'\b(\d{2,5}|[Ff]ive|[Ss]ix) (plans|measures|agency mentions|agencies|targets|coordinating-body members|'
+                        r'cited documents|curation notes|responsibilities)\b', text)
+    assert not quoted, f'README.md quotes counts of the data: {quoted}'
