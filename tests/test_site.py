@@ -194,7 +194,8 @@ def test_data_dictionary_documents_every_field_from_the_schemas(site):
         for key in schema.get('primaryKey', []):
             assert key in text
         for fk in schema.get('foreignKeys', []):
-            assert f'href="../{fk["reference"]["resource"].replace("_", "-")}/"' in markup
+            target = fk['reference']['resource']   # '' is the table itself: a link to this page
+            assert (f'href="../{target.replace("_", "-")}/"' if target else 'href="./"') in markup
         for field in schema['fields']:
             part = section_after(markup, 'field-' + field['name'].replace('_', '-'))
             assert field['type'] in part
@@ -254,7 +255,8 @@ def test_charts_draw_the_counts_of_the_data(site):
     for resource in DESCRIPTOR['resources']:
         schema = json.loads((ROOT / resource['schema']).read_text(encoding='utf-8'))
         for fk in schema.get('foreignKeys', []):
-            assert f"{resource['name']}.{fk['fields']} → {fk['reference']['resource']}.{fk['reference']['fields']}" in titles
+            target = fk['reference']['resource'] or resource['name']   # '' is the table itself
+            assert f"{resource['name']}.{fk['fields']} → {target}.{fk['reference']['fields']}" in titles
 
 
 # --- the site as a whole ---------------------------------------------------------------------

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import subprocess
 import sys
 
@@ -25,7 +26,7 @@ def problems(lines):
 def test_real_package_is_valid(package):
     code, lines = validate(package)
     assert code == 0, lines
-    assert lines[-1].startswith('valid: 9 tables')
+    assert re.match(r'valid: \d+ tables, \d+ rows', lines[-1]), lines[-1]
 
 
 def test_provenance_measure_text_not_in_source(package):

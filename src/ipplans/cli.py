@@ -17,6 +17,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     'site': ('ipplans.site', 'generate the data pages and build the site with MkDocs and Pagefind'),
     'ingest': ('ipplans.ingest.cli', 'draft the rows of a new plan from its raw text, for review'),
     'evaluate': ('ipplans.ingest.evaluate', 'precision and recall of ingest on the sources and the test documents'),
+    'regions': ('ipplans.regions', 'rebuild data/regions.csv from the pinned registers of administrative divisions (--check: only compare)'),
     'bench': ('ipplans.bench', 'benchmark validation, downloads, site and search on synthetic packages'),
     'synthetic': ('ipplans.synthetic', 'write a synthetic package of N plans (for the benchmark and scale tests)'),
 }

@@ -54,9 +54,16 @@ def generate(plans: int, out: Path, seed: int = 1) -> dict[str, int]:
     descriptor['sources'] = []
     (out / 'datapackage.json').write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + '\n', encoding='utf-8')
     rows: dict[str, list[dict]] = {resource['name']: [] for resource in descriptor['resources']}
+    # Each plan gets a real jurisdiction of its own (aliases are keyed by region), from the register.
+    rows['regions'] = Package.load(ROOT).rows('regions')
+    by_code = {r['region_code']: r for r in rows['regions']}
+    units = [r for r in rows['regions'] if r['status'] == 'current' and r['level'] != 'province']
+    if plans > len(units):
+        raise ValueError(f'at most {len(units)} synthetic plans: one per current prefecture or county')
     for index in range(plans):
         plan_id = f'synthetic-{index + 1:05d}'
-        region = f'{11 + index // 400:02d}{(index // 20) % 20 + 1:02d}{index % 20 + 1:02d}'
+        unit = units[index]
+        region = unit['region_code']
         place = f'合成{index + 1}区'
         source_file = f'data/sources/{plan_id}.txt'
         lines = ['首页 > 政务公开 > 政策文件', f'{place}强化知识产权保护的实施方案', f'为贯彻落实《关于强化知识产权保护的意见》（中办发〔2019〕56号）精神，制定本方案。']
@@ -64,7 +71,8 @@ def generate(plans: int, out: Path, seed: int = 1) -> dict[str, int]:
         target_text = f'到2025年，每万人口发明专利拥有量达到{target_value}件'
         lines.append(target_text + '。')
         rows['plans'].append(dict(plan_id=plan_id, title=f'{place}强化知识产权保护的实施方案', title_en=f'Synthetic district {index + 1} plan', doc_number='',
-                                  issuer=f'{place}人民政府办公室', publisher='', region_code=region, region_name=place, province='合成省', admin_level='county',
+                                  issuer=f'{place}人民政府办公室', publisher='', region_code=region, region_name=unit['full_name'], province=by_code[unit['province_code']]['name'],
+                                  admin_level=unit['level'],
                                   date_signed='2021-10-12', date_published='', status='issued', source_type='document_file', source_url='',
                                   source_file=source_file, source_note='Synthetic plan generated for benchmarks.'))
         used: dict[str, tuple[str, str, str]] = {}

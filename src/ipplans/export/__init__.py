@@ -372,7 +372,7 @@ def create_table_sql(res: Resource) -> str:
         clauses.append(f'PRIMARY KEY ({", ".join(map(sql_name, primary))})')
     for fields, table, ref_fields in foreign_keys(res.schema):
         clauses.append(f'FOREIGN KEY ({", ".join(map(sql_name, fields))}) '
-                       f'REFERENCES {sql_name(table)} ({", ".join(map(sql_name, ref_fields))})')
+                       f'REFERENCES {sql_name(table or res.name)} ({", ".join(map(sql_name, ref_fields))})')
     # Each column carries its description as a comment: sqlite3's .schema shows them.
     items = lines + [(clause, '') for clause in clauses]
     body = []

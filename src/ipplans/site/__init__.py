@@ -587,7 +587,7 @@ def table_page(package: Package, name: str, manifest: list[dict] | None) -> str:
                      for fields, ref, ref_fields in foreign_keys(package.schemas.get(other, {})) if ref == name]
     if fks or referenced_by:
         out.append('## Links to other tables {#links}\n')
-        items = [f"- {', '.join(code(f) for f in fields)} refers to {table_link(ref)} "
+        items = [f"- {', '.join(code(f) for f in fields)} refers to {table_link(ref or name)} "
                  f"({', '.join(code(f) for f in ref_fields)})" for fields, ref, ref_fields in fks]
         items += [f"- {table_link(other)} ({', '.join(code(f) for f in fields)}) refers to this table "
                   f"({', '.join(code(f) for f in ref_fields)})" for other, fields, ref_fields in referenced_by]
@@ -678,7 +678,7 @@ def charts(package: Package, duties_by_agency: dict[str, list[dict[str, str]]]) 
         fks = foreign_keys(schema)
         boxes.append(sitesvg.Box(name, [f.get('name', '') for f in schema.get('fields', [])],
                                  set(primary_key(schema)), {f for fields, _, _ in fks for f in fields}))
-        edges += [(name, f, ref, rf) for fields, ref, ref_fields in fks for f, rf in zip(fields, ref_fields)]
+        edges += [(name, f, ref or name, rf) for fields, ref, ref_fields in fks for f, rf in zip(fields, ref_fields)]
     diagram = sitesvg.table_diagram('Tables and foreign keys', boxes, edges)
     return {'measures-per-plan': per_plan, 'lead-agencies': lead_chart, 'deadlines': deadlines, 'tables': diagram}
 
