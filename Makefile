@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: all validate site downloads serve test fix bench clean
+.PHONY: all validate site downloads serve test fix add bench clean
 
 all: validate site
 
@@ -35,6 +35,11 @@ test: $(VENV)/.installed
 
 fix: $(VENV)/.installed
 	$(IPPLANS) fix .
+
+# make add DRAFT=draft/ : merge a reviewed draft (ingest's output) into data/, then validate.
+add: $(VENV)/.installed
+	@test -n "$(DRAFT)" || { echo 'make add DRAFT=FOLDER: give the folder ingest wrote the draft into'; exit 2; }
+	$(IPPLANS) add $(DRAFT)
 
 bench: $(VENV)/.installed
 	$(IPPLANS) bench

@@ -16,6 +16,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     'export': ('ipplans.export', 'write the downloads (CSV, Excel CSV, Parquet, XLSX, SQLite, zip) and their manifest'),
     'site': ('ipplans.site', 'generate the data pages and build the site with MkDocs and Pagefind'),
     'ingest': ('ipplans.ingest.cli', 'draft the rows of a new plan from its raw text, for review'),
+    'add': ('ipplans.add', 'merge a reviewed draft into data/: new rows only, conflicts reported, then validate'),
     'evaluate': ('ipplans.ingest.evaluate', 'precision and recall of ingest on the sources and the test documents'),
     'regions': ('ipplans.regions', 'rebuild data/regions.csv from the pinned registers of administrative divisions (--check: only compare)'),
     'bench': ('ipplans.bench', 'benchmark validation, downloads, site and search on synthetic packages'),

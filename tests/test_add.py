@@ -1,0 +1,138 @@
+"""Growing the package: a plan removed leaves a valid package; `ipplans add` merges a draft's new
+rows, skips rows already there, and refuses to overwrite a curated row."""
+from __future__ import annotations
+
+import csv
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, read_rows, validate, write_rows
+
+TABLES = [path.stem for path in sorted((ROOT / 'schemas').glob('*.json'))]
+
+
+def plan_rows(package: Path, plan_id: str) -> dict[str, list[dict[str, str]]]:
+    """Every row that belongs to one plan: its own rows, its measures' responsibilities, and the
+    agencies and aliases no other plan uses."""
+    rows = {table: read_rows(package, table) for table in ('plans', 'measures', 'responsibilities', 'targets', 'members',
+                                                             'citations', 'curation_notes', 'agencies', 'agency_aliases')}
+    own = {t: [r for r in rows[t] if r['plan_id'] == plan_id]
+           for t in ('plans', 'measures', 'targets', 'members', 'citations', 'curation_notes')}
+    measures = {m['measure_id'] for m in own['measures']}
+    own['responsibilities'] = [r for r in rows['responsibilities'] if r['measure_id'] in measures]
+    used_elsewhere = {r['agency_id'] for r in rows['responsibilities'] if r['measure_id'] not in measures} | \
+                     {m['agency_id'] for m in rows['members'] if m['plan_id'] != plan_id}
+    used_here = {r['agency_id'] for r in own['responsibilities']} | {m['agency_id'] for m in own['members']}
+    only_here = used_here - used_elsewhere
+    own['agencies'] = [a for a in rows['agencies'] if a['agency_id'] in only_here]
+    own['agency_aliases'] = [a for a in rows['agency_aliases'] if a['agency_id'] in only_here]
+    return own
+
+
+def remove_plan(package: Path, plan_id: str) -> dict[str, list[dict[str, str]]]:
+    """Take a plan out of a package copy (rows and archived source); return what was removed."""
+    removed = plan_rows(package, plan_id)
+    for table, gone in removed.items():
+        rows = read_rows(package, table)
+        header = list(rows[0])
+        write_rows(package, table, [r for r in rows if r not in gone], header=header)
+    source = removed['plans'][0]['source_file']
+    (package / source).unlink()
+    return removed
+
+
+def write_draft(folder: Path, tables: dict[str, list[dict[str, str]]]) -> Path:
+    folder.mkdir()
+    for table, rows in tables.items():
+        if rows:
+            write_rows_to(folder / f'{table}.csv', rows)
+    return folder
+
+
+def write_rows_to(path: Path, rows: list[dict[str, str]]) -> None:
+    with open(path, 'w', encoding='utf-8', newline='') as handle:
+        writer = csv.DictWriter(handle, list(rows[0]), lineterminator='\n')
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def add(package: Path, draft: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, '-m', 'ipplans', 'add', str(draft), '--package', str(package), *args],
+                          capture_output=True, text=True)
+
+
+def fingerprint(package: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted((package / 'data').glob('*.csv'))}
+
+
+@pytest.mark.parametrize('plan_id', sorted(p['plan_id'] for p in read_rows(ROOT, 'plans')))
+def test_removing_a_plan_leaves_a_valid_package(package, plan_id):
+    removed = remove_plan(package, plan_id)
+    assert removed['measures'], 'every plan has measures'
+    code, lines = validate(package)
+    assert code == 0, '\n'.join(lines)
+    assert plan_id not in {p['plan_id'] for p in read_rows(package, 'plans')}
+
+
+def test_a_removed_plan_comes_back_through_add(package, tmp_path):
+    plan_id = read_rows(ROOT, 'plans')[-1]['plan_id']
+    source = read_rows(ROOT, 'plans')[-1]['source_file']
+    removed = remove_plan(package, plan_id)
+    (package / source).write_bytes((ROOT / source).read_bytes())   # the contributor archives the source first
+    draft = write_draft(tmp_path / 'draft', removed)
+    result = add(package, draft)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f'data/measures.csv: added {len(removed["measures"])} rows' in result.stdout
+    assert result.stdout.rstrip().splitlines()[-1].startswith('valid:')
+    for table in TABLES:   # every row is back, none changed
+        assert sorted(map(sorted, map(dict.items, read_rows(package, table)))) == \
+               sorted(map(sorted, map(dict.items, read_rows(ROOT, table)))), table
+
+
+def test_add_twice_changes_nothing_the_second_time(package, tmp_path):
+    plan_id = read_rows(ROOT, 'plans')[0]['plan_id']
+    draft = write_draft(tmp_path / 'draft', plan_rows(package, plan_id))
+    before = fingerprint(package)
+    result = add(package, draft)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert 'already in the package, skipped' in result.stdout and 'nothing new to add' in result.stdout
+    assert fingerprint(package) == before
+
+
+def test_a_changed_row_is_a_conflict_and_nothing_is_written(package, tmp_path):
+    plan_id = read_rows(ROOT, 'plans')[0]['plan_id']
+    rows = plan_rows(package, plan_id)
+    rows['measures'][2]['text'] = '改写过的措施文本'
+    rows['targets'] = [dict(rows['targets'][0], target_id=rows['targets'][0]['target_id'] + '-new')] if rows['targets'] else []
+    draft = write_draft(tmp_path / 'draft', rows)
+    before = fingerprint(package)
+    result = add(package, draft)
+    assert result.returncode == 1
+    measure_id = rows['measures'][2]['measure_id']
+    assert f'{draft}/measures.csv:4: measures {measure_id} is already data/measures.csv:' in result.stdout
+    assert 'other values in text' in result.stdout and 'nothing was written' in result.stdout
+    assert fingerprint(package) == before
+
+
+def test_a_column_the_schema_lacks_stops_the_merge(package, tmp_path):
+    draft = tmp_path / 'draft'
+    draft.mkdir()
+    (draft / 'plans.csv').write_text('plan_id,colour\nx,blue\n', encoding='utf-8')
+    result = add(package, draft)
+    assert result.returncode == 2
+    assert f'{draft}/plans.csv:1: column(s) colour are not fields of table plans' in result.stderr
+    assert 'Traceback' not in result.stderr
+
+
+def test_dry_run_writes_nothing(package, tmp_path):
+    plan_id = read_rows(ROOT, 'plans')[-1]['plan_id']
+    removed = remove_plan(package, plan_id)
+    draft = write_draft(tmp_path / 'draft', removed)
+    before = fingerprint(package)
+    result = add(package, draft, '--dry-run')
+    assert result.returncode == 0 and f'measures: would add {len(removed["measures"])} rows' in result.stdout
+    assert fingerprint(package) == before
