@@ -18,6 +18,7 @@ import shutil
 import sys
 from pathlib import Path
 
+from ipplans.coder import propose_function
 from ipplans.package import Package
 from ipplans.paths import REPO as ROOT
 
@@ -55,7 +56,9 @@ def generate(plans: int, out: Path, seed: int = 1) -> dict[str, int]:
     (out / 'datapackage.json').write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + '\n', encoding='utf-8')
     rows: dict[str, list[dict]] = {resource['name']: [] for resource in descriptor['resources']}
     # Each plan gets a real jurisdiction of its own (aliases are keyed by region), from the register.
-    rows['regions'] = Package.load(ROOT).rows('regions')
+    real = Package.load(ROOT)
+    for table in ('regions', 'agency_functions', 'coding_schemes', 'measure_code_lists'):   # reference tables, as in the real package
+        rows[table] = real.rows(table)
     by_code = {r['region_code']: r for r in rows['regions']}
     units = [r for r in rows['regions'] if r['status'] == 'current' and r['level'] != 'province']
     if plans > len(units):
@@ -95,7 +98,8 @@ def generate(plans: int, out: Path, seed: int = 1) -> dict[str, int]:
             deadline = '2021年12月底前完成' if seq % 3 else '持续推进'
             lines.append(f'{seq}.{text}（牵头单位：{lead}；配合单位：{others}；{deadline}）')
         for agency_id, (alias, name, kind) in sorted(used.items()):
-            rows['agencies'].append(dict(agency_id=agency_id, name=f'{place}{name}', name_en=f'Synthetic agency {agency_id}', region_code=region, kind=kind, note=''))
+            rows['agencies'].append(dict(agency_id=agency_id, name=f'{place}{name}', name_en=f'Synthetic agency {agency_id}', region_code=region, kind=kind,
+                                         function=propose_function(name, rows['agency_functions']) or 'collective', note=''))
             rows['agency_aliases'].append(dict(region_code=region, alias=alias, agency_id=agency_id))
         rows['targets'].append(dict(target_id=f'{plan_id}-t01', plan_id=plan_id, measure_id='', year=2025, indicator='每万人口发明专利拥有量',
                                     indicator_en='invention patents per 10,000 people', value=target_value, unit='件', qualifier='', text=target_text))
@@ -107,7 +111,7 @@ def generate(plans: int, out: Path, seed: int = 1) -> dict[str, int]:
                                       cited_doc_number_normalized='中办发〔2019〕56号', note=''))
         rows['curation_notes'].append(dict(note_id=f'{plan_id}-n01', plan_id=plan_id, table_name='plans', row_key=plan_id, field='source_note', note='Synthetic.'))
         (out / source_file).write_text('\n'.join(lines) + '\n', encoding='utf-8')
-    for resource in Package.load(ROOT).resources.values():
+    for resource in real.resources.values():
         with open(out / resource.path, 'w', encoding='utf-8', newline='') as handle:
             writer = csv.DictWriter(handle, resource.field_names, lineterminator='\n')
             writer.writeheader()
