@@ -3,10 +3,10 @@ its link, what it holds, its size and its SHA-256 checksum; whole-package files 
 table's files in table order (the manifest says which table a file holds)."""
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Iterator
 from urllib.parse import quote
 
+from ipplans.paths import safe_relative
 from ipplans.site.links import FRAGMENTS, download_anchor
 from ipplans.site.markup import code, link, md, table_md
 from ipplans.site.model import Site
@@ -31,9 +31,8 @@ def human_size(size: int) -> str:
 
 def file_cell(site: Site, file: str) -> str:
     """The file's name with its anchor, linked when the file is there."""
-    safe = not (Path(file).is_absolute() or '..' in Path(file).parts)
     anchor = f'<a id="{download_anchor(file)}"></a>'
-    if safe and (site.downloads / file).is_file():
+    if safe_relative(file) is not None and (site.downloads / file).is_file():
         return anchor + link(md(file), 'downloads/' + quote(file))
     return f'{anchor}{md(file)} (missing)'
 
