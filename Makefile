@@ -44,5 +44,7 @@ add: $(VENV)/.installed
 bench: $(VENV)/.installed
 	$(IPPLANS) bench
 
+# The built site, the downloads in docs/ and the folders the site's page types generate. Runs from
+# src/ without the venv (the site's code needs only the standard library to know its folders).
 clean:
-	rm -rf site docs/downloads docs/plans docs/agencies docs/tables docs/generated
+	PYTHONPATH=src $(PYTHON) -m ipplans site --clean

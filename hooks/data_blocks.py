@@ -1,6 +1,6 @@
 """MkDocs hook: pass the generated pages' raw HTML blocks around Python-Markdown.
 
-scripts/site.py writes the bulk of the plan and region pages (measures with their agencies, task
+`ipplans site` writes the bulk of the plan and region pages (measures with their agencies, task
 lists, tables with links) as raw HTML blocks, `<div class="data">` … `</div>`, which any Markdown
 builder passes through unchanged. Python-Markdown still parses every tag in them, twice (MkDocs
 looks for anchors, Markdown for where each block ends); at thousands of pages that is most of the
@@ -10,16 +10,18 @@ puts them back, unchanged, into the HTML that Markdown produced.
 The pages come out the same without the hook, only more slowly (tests/test_site.py builds both
 ways and compares them), so the Markdown stays buildable by other MkDocs-compatible builders.
 The anchors inside the blocks are not seen by MkDocs' link validation, so links to them are
-written in the blocks too (site.py), where tests/test_site.py checks every one.
+written in the blocks too (ipplans.site.links), where tests/test_site.py checks every one.
 """
 from __future__ import annotations
 
 import re
 
-# Exactly what site.py's raw_block() writes: only its last line is </div>, and a blank line follows.
-# Values inside are escaped (no '<' and no line break), so a block cannot end early; the placeholder
-# contains '-', which escaped values never do.
-BLOCK = re.compile(r'^<div class="data">\n.*?\n</div>$(?=\n\n|\n?\Z)', re.M | re.S)
+from ipplans.site.markup import DATA_BLOCK_END, DATA_BLOCK_START
+
+# Exactly what ipplans.site.markup.raw_block() writes: only its last line is the end tag, and a blank
+# line follows. Values inside are escaped (no '<' and no line break), so a block cannot end early;
+# the placeholder contains '-', which escaped values never do.
+BLOCK = re.compile(rf'^{re.escape(DATA_BLOCK_START)}\n.*?\n{re.escape(DATA_BLOCK_END)}$(?=\n\n|\n?\Z)', re.M | re.S)
 PLACEHOLDER = 'data-block-placeholder-{}'
 RESTORE = re.compile('<p>' + PLACEHOLDER.format(r'(\d+)') + '</p>')
 

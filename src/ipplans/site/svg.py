@@ -135,14 +135,21 @@ class Box:
     links: set[str]
 
 
-def table_diagram(title: str, boxes: list[Box], edges: list[tuple[str, str, str, str]]) -> str:
-    """Tables as boxes in columns by dependency depth, foreign keys as curves.
+@dataclass
+class Layout:
+    """Where the diagram puts each table: its column (dependency depth) and top-left corner."""
+    depth: dict[str, int]
+    place: dict[str, tuple[float, float]]
+    column_width: list[float]
+    width: float
+    height: float
 
-    `edges` holds (table, field, referenced table, referenced field). A table
-    that refers to nothing stands in the first column; every other table
-    stands one column right of the deepest table it refers to.
-    """
-    names = [b.name for b in boxes]
+
+DIAGRAM_FONT, DIAGRAM_ROW, DIAGRAM_HEAD = 12, 18, 24
+
+
+def _depths(names: list[str], edges: list[tuple[str, str, str, str]]) -> dict[str, int]:
+    """A table that refers to nothing has depth 0; every other, one more than the deepest it refers to."""
     refers = {n: {r for t, _, r, _ in edges if t == n and r != n and r in names} for n in names}
     depth: dict[str, int] = {}
 
@@ -154,8 +161,14 @@ def table_diagram(title: str, boxes: list[Box], edges: list[tuple[str, str, str,
 
     for name in names:
         level(name)
-    size, row, head, gap, col_gap = 12, 18, 24, 22, 90
-    widths = {b.name: max([text_width(b.name, 13) + 24] + [text_width(f, size) + 40 for f in b.fields]) for b in boxes}
+    return depth
+
+
+def _layout(boxes: list[Box], edges: list[tuple[str, str, str, str]]) -> Layout:
+    names = [b.name for b in boxes]
+    depth = _depths(names, edges)
+    gap, col_gap = 22, 90
+    widths = {b.name: max([text_width(b.name, 13) + 24] + [text_width(f, DIAGRAM_FONT) + 40 for f in b.fields]) for b in boxes}
     column_count = max(depth.values(), default=0) + 1
     column_width = [max([widths[n] for n in names if depth[n] == c] or [0]) for c in range(column_count)]
     place: dict[str, tuple[float, float]] = {}
@@ -165,46 +178,68 @@ def table_diagram(title: str, boxes: list[Box], edges: list[tuple[str, str, str,
         for box in boxes:
             if depth[box.name] == c:
                 place[box.name] = (x, y)
-                y += head + row * len(box.fields) + gap
+                y += DIAGRAM_HEAD + DIAGRAM_ROW * len(box.fields) + gap
         height = max(height, y)
         x += column_width[c] + col_gap
-    width = x - col_gap + 2
+    return Layout(depth, place, column_width, x - col_gap + 2, height)
+
+
+def _edge(layout: Layout, boxes: dict[str, Box], edge: tuple[str, str, str, str]) -> list[str]:
+    """A foreign key as a curve from the referring field to a dot at the referenced field."""
+    table, field, ref_table, ref_field = edge
+    depth = layout.depth
+
+    def anchor(name: str, field: str, side: str) -> tuple[float, float]:
+        bx, by = layout.place[name]
+        fields = boxes[name].fields
+        offset = DIAGRAM_HEAD + DIAGRAM_ROW * fields.index(field) + DIAGRAM_ROW / 2 if field in fields else DIAGRAM_HEAD / 2
+        return (bx + (layout.column_width[depth[name]] if side == 'right' else 0), by + offset)
+
+    x1, y1 = anchor(table, field, 'left')
+    x2, y2 = anchor(ref_table, ref_field, 'right')
+    if depth[ref_table] >= depth[table]:
+        x2, y2 = anchor(ref_table, ref_field, 'left')
+        bend = min(x1, x2) - 40
+        path = f'M{_num(x1)},{_num(y1)} C{_num(bend)},{_num(y1)} {_num(bend)},{_num(y2)} {_num(x2)},{_num(y2)}'
+    else:
+        mid = (x1 + x2) / 2
+        path = f'M{_num(x1)},{_num(y1)} C{_num(mid)},{_num(y1)} {_num(mid)},{_num(y2)} {_num(x2)},{_num(y2)}'
+    return [f'<path d="{path}" fill="none" stroke="#7986cb" stroke-width="1.5">'
+            f'<title>{escape(f"{table}.{field} → {ref_table}.{ref_field}")}</title></path>',
+            f'<circle cx="{_num(x2)}" cy="{_num(y2)}" r="3" fill="#3949ab"/>']
+
+
+def _box(layout: Layout, box: Box) -> list[str]:
+    """A table as a box: its name in the header, then its fields, key fields in bold, marked PK / FK."""
+    bx, by = layout.place[box.name]
+    w = layout.column_width[layout.depth[box.name]]
+    h = DIAGRAM_HEAD + DIAGRAM_ROW * len(box.fields)
+    parts = [f'<rect x="{_num(bx)}" y="{_num(by)}" width="{_num(w)}" height="{_num(h)}" rx="4" '
+             f'fill="#ffffff" stroke="#3949ab"/>',
+             f'<rect x="{_num(bx)}" y="{_num(by)}" width="{_num(w)}" height="{DIAGRAM_HEAD}" rx="4" fill="#3949ab"/>',
+             _text(bx + 8, by + 16, box.name, 13, fill='#ffffff', weight='bold')]
+    for index, field in enumerate(box.fields):
+        y = by + DIAGRAM_HEAD + DIAGRAM_ROW * index + 13
+        mark = ('PK ' if field in box.key else '') + ('FK' if field in box.links else '')
+        parts.append(_text(bx + 8, y, field, DIAGRAM_FONT, weight='bold' if field in box.key else 'normal'))
+        if mark:
+            parts.append(_text(bx + w - 6, y, mark.strip(), 10, 'end', MUTED))
+    return parts
+
+
+def table_diagram(title: str, boxes: list[Box], edges: list[tuple[str, str, str, str]]) -> str:
+    """Tables as boxes in columns by dependency depth, foreign keys as curves.
+
+    `edges` holds (table, field, referenced table, referenced field). A table
+    that refers to nothing stands in the first column; every other table
+    stands one column right of the deepest table it refers to.
+    """
+    layout = _layout(boxes, edges)
     by_name = {b.name: b for b in boxes}
-
-    def anchor(table: str, field: str, side: str) -> tuple[float, float]:
-        bx, by = place[table]
-        fields = by_name[table].fields
-        offset = head + row * fields.index(field) + row / 2 if field in fields else head / 2
-        return (bx + (column_width[depth[table]] if side == 'right' else 0), by + offset)
-
     body = [_text(0, 18, title, 15, weight='bold')]
-    for table, field, ref_table, ref_field in edges:
-        if table not in place or ref_table not in place:
-            continue
-        x1, y1 = anchor(table, field, 'left')
-        x2, y2 = anchor(ref_table, ref_field, 'right')
-        if depth[ref_table] >= depth[table]:
-            x2, y2 = anchor(ref_table, ref_field, 'left')
-            bend = min(x1, x2) - 40
-            path = f'M{_num(x1)},{_num(y1)} C{_num(bend)},{_num(y1)} {_num(bend)},{_num(y2)} {_num(x2)},{_num(y2)}'
-        else:
-            mid = (x1 + x2) / 2
-            path = f'M{_num(x1)},{_num(y1)} C{_num(mid)},{_num(y1)} {_num(mid)},{_num(y2)} {_num(x2)},{_num(y2)}'
-        body.append(f'<path d="{path}" fill="none" stroke="#7986cb" stroke-width="1.5">'
-                    f'<title>{escape(f"{table}.{field} → {ref_table}.{ref_field}")}</title></path>')
-        body.append(f'<circle cx="{_num(x2)}" cy="{_num(y2)}" r="3" fill="#3949ab"/>')
+    for edge in edges:
+        if edge[0] in layout.place and edge[2] in layout.place:
+            body += _edge(layout, by_name, edge)
     for box in boxes:
-        bx, by = place[box.name]
-        w = column_width[depth[box.name]]
-        h = head + row * len(box.fields)
-        body.append(f'<rect x="{_num(bx)}" y="{_num(by)}" width="{_num(w)}" height="{_num(h)}" rx="4" '
-                    f'fill="#ffffff" stroke="#3949ab"/>')
-        body.append(f'<rect x="{_num(bx)}" y="{_num(by)}" width="{_num(w)}" height="{head}" rx="4" fill="#3949ab"/>')
-        body.append(_text(bx + 8, by + 16, box.name, 13, fill='#ffffff', weight='bold'))
-        for index, field in enumerate(box.fields):
-            y = by + head + row * index + 13
-            mark = ('PK ' if field in box.key else '') + ('FK' if field in box.links else '')
-            body.append(_text(bx + 8, y, field, size, weight='bold' if field in box.key else 'normal'))
-            if mark:
-                body.append(_text(bx + w - 6, y, mark.strip(), 10, 'end', MUTED))
-    return _document(width, height, title, body)
+        body += _box(layout, box)
+    return _document(layout.width, layout.height, title, body)

@@ -1,0 +1,81 @@
+"""Region pages: the agencies of one region on one page (agencies/<region>.md), each agency a
+section (agencies/<region>/#<agency>). Search finds the agencies by their names, aliases and notes;
+their task lists (numbers that link to the plans' pages, where the tasks are indexed in full) are
+left out of the index, so that every measure text is indexed once."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Iterator
+
+from ipplans.site.labels import columns, field_label, value_words
+from ipplans.site.links import plan_href, region_href, task_link
+from ipplans.site.markup import a, built, facts_html, front_matter, heading, md, page_name, raw_block, table_html
+from ipplans.site.model import Row, Site, sort_number
+
+FOLDERS = ('agencies',)
+
+
+def pages(site: Site) -> Iterator[tuple[str, str]]:
+    for code, agencies in sorted(site.agencies_by_region.items()):
+        yield region_href(code, ''), region_page(site, code, agencies)
+
+
+def region_title(site: Site, code: str) -> str:
+    """Plain-text title of a region's agency page."""
+    name = site.region_names.get(code, '')
+    return f'Agencies of {name}' if name else f'Agencies of region {code}'
+
+
+def region_page(site: Site, code: str, agencies: list[Row]) -> str:
+    title = region_title(site, code)
+    out = [front_matter(title=title), f'# {md(title)}\n',
+           f'{len(agencies)} agencies with region code {md(code)}. For each agency, its tasks in each plan by role: '
+           'the numbers of the measures, each linked to its full text on the plan\'s page.\n']
+    for agency in sorted(agencies, key=lambda a: (a.get('name', ''), a.get('agency_id', ''))):
+        out.append(agency_section(site, agency))
+    return '\n'.join(out)
+
+
+def agency_section(site: Site, agency: Row) -> str:
+    """The agency's heading (in the page's table of contents), then its facts and tasks as raw HTML."""
+    agency_id = agency.get('agency_id', '')
+    anchor = page_name(agency_id)
+    facts = site.agency_facts
+    counts = Counter(r.get('role', '') for r in facts.duties.get(agency_id, []))
+    aliases = ' · '.join(md(a) for a in sorted(set(facts.aliases.get(agency_id, []))))
+    meta = [(field_label('agencies', 'agency_id'), md(agency_id)),
+            (field_label('agencies', 'kind'), md(value_words(site.schema('agencies'), 'kind', agency.get('kind', '')))),
+            ('Aliases seen in sources 来源中的写法', aliases or '(none)'),
+            ('Tasks', ', '.join(f'{counts[r]} {r}' for r in site.roles if counts[r]) or 'none')]
+    if agency.get('note'):
+        meta.append((field_label('agencies', 'note'), md(agency['note'])))
+    block = [f"<p>{md(agency.get('name_en', ''))}</p>", facts_html(meta), *tasks_by_plan(site, agency_id, anchor)]
+    memberships = facts.memberships.get(agency_id, [])
+    if memberships:
+        block.append(heading(4, 'Members of coordinating bodies', f'{anchor}--coordinating-bodies'))
+        block.append(table_html(columns('members', 'plan_id', 'body', 'role', 'name', 'post'), [
+            [a(md(site.plans[m['plan_id']].get('title', '')), built(plan_href(m['plan_id'])) + '#members')
+             if m.get('plan_id') in site.plans else md(m.get('plan_id', '')),
+             md(m.get('body', '')), md(m.get('role', '')), md(m.get('name', '')), md(m.get('post', ''))]
+            for m in memberships]))
+    return f"## {md(agency.get('name', agency_id))} {{#{anchor}}}\n\n" + raw_block(block)
+
+
+def tasks_by_plan(site: Site, agency_id: str, anchor: str) -> list[str]:
+    """For each plan that names the agency, its tasks there by role (HTML parts, not indexed)."""
+    by_plan: dict[str, list[Row]] = defaultdict(list)
+    for row in site.agency_facts.duties.get(agency_id, []):
+        by_plan[site.measures.get(row.get('measure_id', ''), {}).get('plan_id', '')].append(row)
+    parts = []
+    for plan_id in sorted(by_plan, key=lambda p: (p not in site.plans, p)):
+        plan = site.plans.get(plan_id)
+        title = a(md(plan.get('title', plan_id)), built(plan_href(plan_id))) if plan else md(plan_id or '(unknown plan)')
+        rows = sorted(by_plan[plan_id], key=lambda r: sort_number(site.measures.get(r.get('measure_id', ''), {}).get('seq', '')))
+        tasks = []
+        for role, label in site.roles.items():
+            mine = [task_link(site, row) for row in rows if row.get('role') == role]
+            if mine:
+                tasks.append((f'{label} ({len(mine)})', ' · '.join(mine)))
+        parts += ['<section data-pagefind-ignore>', heading(4, title, f'{anchor}--{page_name(plan_id or "unknown")}'),
+                  facts_html(tasks), '</section>']
+    return parts

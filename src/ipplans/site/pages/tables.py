@@ -1,0 +1,106 @@
+"""The data dictionary: its index (tables/index.md) with the diagram of how the tables link, and
+one page per table (tables/<table>.md) with its fields, keys, links and downloads. Everything is
+read from the Table Schemas, the one home of what each field means."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ipplans.schema import foreign_keys, primary_key
+from ipplans.site.links import chart_image, download_anchor, table_link, table_page_name
+from ipplans.site.markup import code, facts_md, front_matter, link, md, page_name, table_md
+from ipplans.site.model import Row, Site
+
+FOLDERS = ('tables',)
+
+
+def pages(site: Site) -> Iterator[tuple[str, str]]:
+    yield 'tables/index.md', tables_index(site)
+    for name in site.table_names:
+        yield f'tables/{table_page_name(name)}.md', table_page(site, name)
+
+
+def tables_index(site: Site) -> str:
+    rows = [[table_link(n), md(site.package.resources[n].entry.get('description', '')),
+             md(site.schema(n).get('description_zh', '')), str(len(site.rows(n)))]
+            for n in site.table_names]
+    return '\n'.join([
+        front_matter(title='Data dictionary'), '# Data dictionary\n',
+        'Every table of the package, its fields and how the tables link. The descriptions are read from '
+        'the Table Schemas in `schemas/`, the only place where they are written.\n',
+        table_md(['Table', 'Description', '说明', 'Rows'], rows),
+        '## How the tables link {#diagram}\n',
+        'Each curve is a foreign key: it leaves the referring field (left) and ends at the referenced '
+        'field (dot). PK marks primary-key fields, FK fields that refer to another table.\n',
+        chart_image('tables', 'Diagram of the tables and their foreign keys', '../'),
+    ])
+
+
+def constraints_text(spec: dict) -> str:
+    c = spec.get('constraints', {}) or {}
+    parts = []
+    if c.get('required'):
+        parts.append('required')
+    if c.get('unique'):
+        parts.append('unique')
+    if 'enum' in c:
+        parts.append('one of ' + ', '.join(code(v) for v in c['enum']))
+    if 'pattern' in c:
+        parts.append('pattern ' + code(c['pattern']))
+    for key, label in (('minimum', 'minimum'), ('maximum', 'maximum'), ('minLength', 'min length'), ('maxLength', 'max length')):
+        if key in c:
+            parts.append(f'{label} {md(c[key])}')
+    return '; '.join(parts) or 'none'
+
+
+def examples(rows: list[Row], name: str, limit: int = 3) -> list[str]:
+    seen: list[str] = []
+    for row in rows:
+        value = row.get(name, '')
+        if value and value not in seen:
+            seen.append(value)
+            if len(seen) == limit:
+                break
+    return [v if len(v) <= 60 else v[:60] + '…' for v in seen]
+
+
+def links_section(site: Site, name: str) -> str:
+    """The table's foreign keys, and the tables whose foreign keys refer to it."""
+    fks = foreign_keys(site.schema(name))
+    referenced_by = [(other, fields, ref_fields) for other in site.table_names
+                     for fields, ref, ref_fields in foreign_keys(site.schema(other)) if ref == name]
+    if not fks and not referenced_by:
+        return ''
+    items = [f"- {', '.join(code(f) for f in fields)} refers to {table_link(ref)} "
+             f"({', '.join(code(f) for f in ref_fields)})" for fields, ref, ref_fields in fks]
+    items += [f"- {table_link(other)} ({', '.join(code(f) for f in fields)}) refers to this table "
+              f"({', '.join(code(f) for f in ref_fields)})" for other, fields, ref_fields in referenced_by]
+    return '## Links to other tables {#links}\n\n' + '\n'.join(items) + '\n'
+
+
+def field_section(spec: dict, rows: list[Row]) -> str:
+    fname = spec.get('name', '')
+    type_text = md(spec.get('type', 'any')) + (f" ({md(spec['format'])})" if spec.get('format') not in (None, 'default') else '')
+    return f"### {md(fname)} {{#field-{page_name(fname.replace('_', '-'))}}}\n\n" + facts_md([
+        ('Type', type_text), ('Constraints', constraints_text(spec)),
+        ('Description', md(spec.get('description', ''))), ('说明', md(spec.get('description_zh', ''))),
+        ('Examples', ' · '.join(code(v) for v in examples(rows, fname)) or '(no values)')])
+
+
+def table_page(site: Site, name: str) -> str:
+    schema = site.schema(name)
+    resource = site.package.resources[name].entry
+    rows = site.rows(name)
+    facts = [('Rows', str(len(rows))), ('File', code(resource.get('path', ''))),
+             ('Primary key', ', '.join(code(k) for k in primary_key(schema)) or '(none)')]
+    files = site.table_files(name)
+    if files:
+        facts.append(('Downloads', ' · '.join(link(md(f), f'../download.md#{download_anchor(f)}') for f in files)))
+    return '\n'.join(part for part in [
+        front_matter(title=f'Table {name}'), f'# {md(name)}\n',
+        f"{md(resource.get('description') or schema.get('description', ''))}\n",
+        f"{md(schema.get('description_zh', ''))}\n",
+        facts_md(facts),
+        links_section(site, name),
+        '## Fields {#fields}\n',
+        *(field_section(spec, rows) for spec in schema.get('fields', [])),
+    ] if part)
