@@ -11,7 +11,8 @@ What it changes, and nothing else:
   * identifiers (fields whose schema has a pattern): full-width and lookalike characters become
     ASCII (Unicode NFKC, and ‐ ‑ ‒ – — − become -).
 Cells are otherwise written back exactly. A GB18030 file whose bytes happen to be valid UTF-8 too
-(possible for a few short strings) is read as UTF-8; the validator's provenance check then flags it. Running it twice changes nothing the second time.
+(possible for a few short strings) is read as UTF-8; the validator's provenance check then flags it.
+Running it twice changes nothing the second time.
 With --check it only reports (exit 1 if anything would change). Exit 2 on unusable arguments.
 """
 from __future__ import annotations
@@ -19,17 +20,21 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-import json
-import re
 import sys
 import unicodedata
 from pathlib import Path
 
 from ipplans.cli import parse_package_args
+from ipplans.encoding import sniff
+from ipplans.package import Package, PackageError, Resource
+from ipplans.schema import identifier_fields
+from ipplans.text import ODD_SPACE, ZERO_WIDTH
 
-ZERO_WIDTH = re.compile('[\u200b\u200c\u200d\u2060\ufeff]')
-ODD_SPACE = re.compile('[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]')
+# Lookalike dashes in identifiers (NFKC leaves them as they are).
 DASHES = str.maketrans({c: '-' for c in '\u2010\u2011\u2012\u2013\u2014\u2212'})
+# What reading a file took, by the encoding ipplans.encoding.sniff found in it.
+REENCODED = {'utf-16': 're-encoded UTF-16 → UTF-8', 'gb18030': 're-encoded GB18030/GBK → UTF-8'}
+REMOVED_BOM = 'removed the UTF-8 byte-order mark'
 
 
 def visible(text: str) -> str:
@@ -52,44 +57,40 @@ def fix_cell(value: str, identifier: bool) -> str:
 
 def decode(raw: bytes) -> tuple[str, list[str]] | None:
     """The text of a CSV file and what was done to read it, or None if it is not text we can read."""
-    if raw.startswith((b'\xff\xfe', b'\xfe\xff')):
-        return raw.decode('utf-16'), ['re-encoded UTF-16 → UTF-8']
-    if b'\x00' in raw:
+    decoded = sniff(raw)
+    if decoded.text is None:
         return None
-    try:
-        text, notes = raw.decode('utf-8'), []
-    except UnicodeDecodeError:
-        try:
-            text, notes = raw.decode('gb18030'), ['re-encoded GB18030/GBK → UTF-8']
-        except UnicodeDecodeError:
-            return None
-    if text.startswith('\ufeff'):
-        text, notes = text[1:], notes + ['removed the UTF-8 byte-order mark']
+    text, notes = decoded.text, [REENCODED[decoded.encoding]] if decoded.encoding in REENCODED else []
+    if decoded.bom:                                              # sniff has left it out of the text
+        notes.append(REMOVED_BOM)
+    elif decoded.encoding == 'gb18030' and text.startswith('\ufeff'):   # GB18030's mark, 84 31 95 33
+        text, notes = text[1:], notes + [REMOVED_BOM]
+    # A mark left in UTF-16 text (after the one its codec drops) is a zero-width character of the
+    # first header cell, which fix_cell removes and reports.
     return text, notes
 
 
-def identifier_fields(package_dir: Path, resource: dict) -> set[str]:
+def resource_identifiers(package: Package, resource: Resource) -> set[str]:
+    """The resource's identifier fields; none when its schema cannot be read."""
     try:
-        schema = resource.get('schema')
-        schema = json.loads((package_dir / schema).read_text(encoding='utf-8')) if isinstance(schema, str) else schema
-        return {f['name'] for f in schema['fields'] if f.get('constraints', {}).get('pattern')}
-    except (OSError, ValueError, KeyError, TypeError):
+        return identifier_fields(package.read_schema(resource))
+    except PackageError:
         return set()
 
 
 def csv_files(package_dir: Path) -> list[tuple[Path, set[str]]]:
     """The package's CSV files with their identifier fields (all of data/*.csv if the descriptor is unusable)."""
     try:
-        descriptor = json.loads((package_dir / 'datapackage.json').read_text(encoding='utf-8-sig'))
-        resources = [r for r in descriptor['resources'] if isinstance(r, dict) and isinstance(r.get('path'), str)]
-        files = [(package_dir / r['path'], identifier_fields(package_dir, r)) for r in resources
-                 if not Path(r['path']).is_absolute() and '..' not in Path(r['path']).parts]
-    except (OSError, ValueError, KeyError, TypeError):
+        package = Package.open(package_dir)
+    except PackageError:
         files = [(path, set()) for path in sorted((package_dir / 'data').glob('*.csv'))]
+    else:
+        files = [(package.file(r.path), resource_identifiers(package, r)) for r in package.resources.values()
+                 if package.file(r.path) is not None]
     return [(path, ids) for path, ids in files if path.is_file()]
 
 
-def normalize_file(path: Path, identifiers: set[str], rel: str) -> tuple[bytes | None, list[str]]:
+def fix_file(path: Path, identifiers: set[str], rel: str) -> tuple[bytes | None, list[str]]:
     """The fixed bytes of one CSV file (None if unchanged or unreadable) and the change report."""
     raw = path.read_bytes()
     decoded = decode(raw)
@@ -144,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     changed = 0
     for path, identifiers in csv_files(package_dir):
         rel = path.relative_to(package_dir).as_posix()
-        result, changes = normalize_file(path, identifiers, rel)
+        result, changes = fix_file(path, identifiers, rel)
         for line in changes:
             print(line)
         if result is not None:

@@ -58,7 +58,9 @@ class Resource:
 
     @property
     def foreign_keys(self) -> list[tuple[list[str], str, list[str]]]:
-        return foreign_keys(self.schema or {})
+        """(fields, referenced table, referenced fields), the table named even where the schema
+        writes '' for a key into the table itself."""
+        return [(fields, table or self.name, ref) for fields, table, ref in foreign_keys(self.schema or {})]
 
     @property
     def description(self) -> str:

@@ -30,6 +30,12 @@ def field_docs(schema: dict) -> dict[str, dict]:
     return {f['name']: f for f in schema.get('fields', []) if isinstance(f, dict) and 'name' in f}
 
 
+def identifier_fields(schema: dict) -> set[str]:
+    """Fields holding identifiers or codes: those whose schema constrains them by a pattern."""
+    return {f['name'] for f in field_docs(schema).values()
+            if isinstance(f.get('constraints'), dict) and f['constraints'].get('pattern')}
+
+
 def enum_labels(schema: dict, field: str) -> dict[str, dict[str, str]]:
     """The labels of a field's allowed values ({value: {"en": …, "zh": …}}, from "enumLabels")."""
     return field_docs(schema).get(field, {}).get('enumLabels', {}) or {}

@@ -85,5 +85,5 @@ def table_diagram(site: Site) -> str:
         fks = foreign_keys(schema)
         boxes.append(svg.Box(name, [f.get('name', '') for f in schema.get('fields', [])],
                              set(primary_key(schema)), {f for fields, _, _ in fks for f in fields}))
-        edges += [(name, f, ref, rf) for fields, ref, ref_fields in fks for f, rf in zip(fields, ref_fields)]
+        edges += [(name, f, ref or name, rf) for fields, ref, ref_fields in fks for f, rf in zip(fields, ref_fields)]
     return svg.table_diagram('Tables and foreign keys', boxes, edges)

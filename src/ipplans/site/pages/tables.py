@@ -70,7 +70,7 @@ def links_section(site: Site, name: str) -> str:
                      for fields, ref, ref_fields in foreign_keys(site.schema(other)) if ref == name]
     if not fks and not referenced_by:
         return ''
-    items = [f"- {', '.join(code(f) for f in fields)} refers to {table_link(ref)} "
+    items = [f"- {', '.join(code(f) for f in fields)} refers to {table_link(ref or name)} "
              f"({', '.join(code(f) for f in ref_fields)})" for fields, ref, ref_fields in fks]
     items += [f"- {table_link(other)} ({', '.join(code(f) for f in fields)}) refers to this table "
               f"({', '.join(code(f) for f in ref_fields)})" for other, fields, ref_fields in referenced_by]
