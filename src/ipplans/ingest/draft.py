@@ -1,11 +1,8 @@
 """Draft the rows of a new plan from its raw text (see ipplans.ingest.cli for the command)."""
 from __future__ import annotations
 
-import argparse
 import csv
 import hashlib
-import re
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,7 +12,8 @@ from ipplans.text import number_value
 from ipplans.ingest.agencies import AgencyBook, core_name, guess_kind
 from ipplans.ingest.extras import citations, members, plan_facts, targets
 from ipplans.ingest.region import Region, detect_region, known_regions
-from ipplans.ingest.tasks import Task, body_items, find_table, table_items, table_sections
+from ipplans.ingest.layouts import read_tasks
+from ipplans.ingest.tasks import Task
 from ipplans.ingest.text import CHAPTER, InputError, decode, deadline_date, split_lines
 
 OUTPUT_TABLES = ['plans', 'measures', 'responsibilities', 'agencies', 'agency_aliases', 'targets', 'members', 'citations']
@@ -93,21 +91,12 @@ def draft(path: Path, package: Path = ROOT, plan_id: str | None = None, region_c
 
 
 def _tasks(lines: list, start: int, result: Draft) -> tuple[list[Task], int]:
-    """The tasks (from an annex task table when there is one, else from the numbered items of the body)
-    and the index of the line where the tasks begin (targets are read before it)."""
-    table = find_table(lines)
-    if table:
-        header_end, columns = table
-        tasks, skipped = table_items(lines, header_end, columns)
-        table_sections(tasks, lines[start:header_end])
-        result.info.append(f'measures: {len(tasks)} from an annex task table (columns {", ".join(columns)})')
-        first = next((i for i in range(start + 1, len(lines)) if re.match(r'^[(（][一二三四五六七八九十]+[)）]', lines[i].folded)), len(lines))
-    else:
-        tasks, skipped = body_items(lines, start)
-        result.info.append(f'measures: {len(tasks)} from numbered items in the body')
-        first = next((i for i, line in enumerate(lines) if tasks and line.number == tasks[0].line), len(lines))
-    result.unplaced.extend(skipped)
-    return tasks, first
+    """The tasks, read by the first layout that finds its own (see ingest.layouts), and the index
+    of the line where they begin (targets are read before it)."""
+    reading = read_tasks(lines, start)
+    result.info.append(f'measures: {len(reading.tasks)} from {reading.source}')
+    result.unplaced.extend(reading.skipped)
+    return reading.tasks, reading.first_line
 
 
 def _plan_row(facts, plan_id: str, title_en: str, region: Region | None, source_file: str) -> dict[str, str]:
