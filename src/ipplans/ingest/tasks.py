@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 
 from ipplans.ingest.agencies import looks_like_agency, looks_like_agency_list, split_agencies_marked
 from ipplans.ingest.text import BRACKETED, CHAPTER, CIRCLED, DOTTED, Line, fold
+from ipplans.ingest.vocabulary import DEADLINE, DUTY_MENTION, LABEL_BREAK, LABELS, LEAD_AT_END, TRAILING_LABEL
 
 OPEN, CLOSE = '(〔[【', ')〕]】'
-DEADLINE = re.compile(r'((?:19|20)\d{2}\s*年|底前|前完成|年底|年内|持续推进|长期坚持|长期推进|常态化推进|持续开展|每年|季度|上半年|下半年|按年度)')
 
 
 @dataclass
@@ -59,22 +59,10 @@ def trailing_bracket(text: str) -> tuple[int, int] | None:
                     return index, end
         return None
     # an unclosed bracket: the last opening bracket whose content reads as a duty clause
-    for match in reversed(list(re.finditer(r'[(〔[【]', folded))):
-        if re.search(r'(责任单位|牵头|负责|配合|责任部门)', folded[match.start():]):
-            return match.start(), len(folded)
+    for index in reversed([i for i, char in enumerate(folded) if char in OPEN]):
+        if DUTY_MENTION.search(folded, index):
+            return index, len(folded)
     return None
-
-
-LABELS = [
-    (re.compile(r'^(?:牵头单位|牵头部门|牵头)\s*[:：]'), 'lead'),
-    (re.compile(r'^(?:配合单位|配合部门|协办单位|参与单位|协助单位)\s*[:：]'), 'cooperating'),
-    (re.compile(r'^(?:责任单位|责任部门|负责单位|主责单位|实施单位)\s*[:：]'), 'responsible'),
-]
-
-
-LABEL_BREAK = re.compile(r'[;；]|(?:[,，、]|\s+)(?=\s*(?:牵头|配合|协办|参与|协助|责任|负责)(?:单位|部门)?\s*[:：])')
-DUTY_LINE = re.compile(r'^(?:牵头单位|牵头部门|配合单位|配合部门|协办单位|参与单位|责任单位|责任部门|负责单位)\s*[:：]')
-DEADLINE_LINE = re.compile(r'^(?:完成时限|完成时间|时间节点|时限要求|时限)\s*[:：]\s*')
 
 
 def parse_duties(content: str) -> tuple[list[Duty], str] | None:
@@ -103,7 +91,7 @@ def parse_duties(content: str) -> tuple[list[Duty], str] | None:
                 continue
             if role is not None:
                 piece_role = 'cooperating' if role == 'responsible' and has_lead else role   # 牵头单位：X；责任单位：Y
-            elif re.search(r'牵头$', piece_folded):
+            elif LEAD_AT_END.search(piece_folded):
                 piece_role = 'lead'
             elif has_lead:
                 piece_role = 'cooperating'   # the units after a lead: 配合 / 按职责分工负责
@@ -117,9 +105,6 @@ def parse_duties(content: str) -> tuple[list[Duty], str] | None:
     if not duties:
         return None
     return duties, '；'.join(deadline)
-
-
-TRAILING_LABEL = re.compile(r'(?<=[。;；])\s*(?=(?:牵头单位|牵头部门|责任单位|责任部门|负责单位)\s*[:：][^。]*。?$)')
 
 
 def split_item(text: str) -> tuple[str, list[Duty], str]:

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ipplans.text import chinese_numeral
+from ipplans.ingest.vocabulary import METADATA_LABEL, METADATA_LINE, NUMBER_CELL
 
 # Traditional → simplified, for comparison only (one character each way).
 _TRAD_PAIRS = '''責责 單单 牽牵 頭头 負负 協协 區区 縣县 號号 發发 辦办 廳厅 關关 於于 實实 見见 規规 劃划 計计 護护 權权 產产 識识 門门 務务
@@ -120,27 +121,20 @@ _NOISE = re.compile(
     r'|(?:上一篇|下一篇|相关链接|相关文章|附件下载)\s*[:：]?.*'
     r')$')
 
-METADATA = re.compile(r'^\s*[\[【•·*]?\s*(索\s*引\s*号|发\s*文\s*字\s*号|主\s*题\s*分\s*类|体\s*裁\s*分\s*类|发\s*布\s*机\s*构|'
-                      r'成\s*文\s*日\s*期|发\s*布\s*日\s*期|有\s*效\s*性|名\s*称|联合发文单位|修改和废止依据|文\s*号|'
-                      r'来\s*源|标\s*题|地\s*址|信息来源|发文机关|公开方式|生效日期|废止日期|发布时间|浏览次数)\s*[\]】]?\s*[:：]?')
-
-
 def is_noise(line: Line) -> bool:
     """Navigation, metadata, footers and page numbers: not part of the plan's text."""
-    if _NOISE.match(line.folded) or METADATA.match(line.folded):
+    if _NOISE.match(line.folded) or METADATA_LINE.match(line.folded):
         return True
     cells = [c.strip() for c in line.folded.split('|') if c.strip()]
     # a menu such as | 智能机器人 | 无障碍 | 关怀版 |, but not a table row such as | 1 | 任务。 | 区财政局 |
-    return len(cells) >= 3 and not any(re.fullmatch(r'\d{1,3}|序号', c) or '。' in c for c in cells)
+    return len(cells) >= 3 and not any(NUMBER_CELL.fullmatch(c) or '。' in c for c in cells)
 
 
 def metadata_fields(lines: list[Line]) -> dict[str, str]:
     """Fields of a web page's metadata table ([ 发文字号 ] X, • 发 文 字 号 :X, 来源:X); first non-empty value wins."""
     fields: dict[str, str] = {}
-    label = re.compile(r'[\[【•·*]?\s*(索\s*引\s*号|发\s*文\s*字\s*号|主\s*题\s*分\s*类|体\s*裁\s*分\s*类|发\s*布\s*机\s*构|成\s*文\s*日\s*期|'
-                       r'发\s*布\s*日\s*期|有\s*效\s*性|名\s*称|来\s*源|标\s*题|地\s*址|信息来源|发文机关|文\s*号|发布时间|浏览次数)\s*[\]】]?\s*[:：]?')
     for line in lines:
-        matches = list(label.finditer(line.folded))
+        matches = list(METADATA_LABEL.finditer(line.folded))
         if not matches or matches[0].start() > 3:
             continue
         for index, match in enumerate(matches):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from ipplans.ingest.tasks import (CLOSE, DEADLINE_LINE, DUTY_LINE, Reading, Task, classify, is_heading, parse_duties,
-                                  split_item)
+from ipplans.ingest.tasks import CLOSE, Reading, Task, classify, is_heading, parse_duties, split_item
 from ipplans.ingest.text import Line, fold, is_noise, sentence_head
+from ipplans.ingest.vocabulary import DEADLINE_LINE, DUTY_LINE
 
 NAME = 'numbered items in the body'
 

@@ -5,21 +5,12 @@ from __future__ import annotations
 import re
 
 from ipplans.ingest.agencies import looks_like_agency_list, split_agencies_marked
-from ipplans.ingest.tasks import DEADLINE, Duty, Reading, Task, classify
+from ipplans.ingest.tasks import Duty, Reading, Task, classify
 from ipplans.ingest.text import BRACKETED, CHAPTER, DAMAGED_SECTION, Line, fold, is_date_line, is_noise, key, sentence_head
+from ipplans.ingest.vocabulary import DEADLINE, HEADER_CELLS
 
 # the body's first （一） heading: where the tasks the table details begin (targets are read before it)
 FIRST_SECTION = re.compile(r'^[(（][一二三四五六七八九十]+[)）]')
-
-HEADER_CELLS = {
-    'number': re.compile(r'^(序号|编号)$'),
-    'task': re.compile(r'^(工作任务|重点任务|主要任务|任务|工作内容|具体措施|任务内容|具体任务|工作措施)$'),
-    'lead': re.compile(r'^(牵头单位|牵头部门|牵头)$'),
-    'cooperating': re.compile(r'^(配合单位|配合部门|协办单位|参与单位|协助单位)$'),
-    'responsible': re.compile(r'^(责任单位|责任部门|负责单位)$'),
-    'deadline': re.compile(r'^(完成时限|完成时间|时间节点|时限要求|进度安排|时限)$'),
-}
-
 
 def cells_of(line: Line) -> list[str]:
     """A table line split into cells when its cells are on one line (tabs, | or wide spaces)."""
