@@ -59,69 +59,82 @@ def read(lines: list[Line], start: int, header: tuple[int, list[str]]) -> Readin
 
 
 def table_items(lines: list[Line], start: int, columns: list[str]) -> tuple[list[Task], list[str]]:
-    """Tasks of a task table flattened to text: a number cell starts a row; text cells until the first
-    agency-like cell are the task; agency-like cells fill the agency columns in order."""
-    agency_columns = [c for c in columns if c in ('lead', 'cooperating', 'responsible')]
-    tasks: list[Task] = []
-    skipped: list[str] = []
-    section = ''
-    current: Task | None = None
-    filled = 0           # agency cells read for the current row
-    cell_open = False    # the last agency cell ended with 、 (wrapped onto the next line)
-    one_line_rows = len(cells_of(lines[start - 1])) > 1
-    heading_column = columns.count('task') > 1
+    """Tasks of a task table whose header ends before `start`, and the lines it could not place."""
+    reader = RowReader(columns, one_line_rows=len(cells_of(lines[start - 1])) > 1)
     for line in lines[start:]:
-        if not line.text or is_noise(line):
-            continue
+        if line.text and not is_noise(line) and not reader.read(line):
+            break
+    return [t for t in reader.tasks if t.text], reader.skipped
+
+
+class RowReader:
+    """Reads a task table flattened to text: a number cell starts a row; text cells until the first
+    agency-like cell are the task; agency-like cells fill the agency columns in order."""
+
+    def __init__(self, columns: list[str], one_line_rows: bool):
+        self.agency_columns = [c for c in columns if c in ('lead', 'cooperating', 'responsible')]
+        self.heading_column = columns.count('task') > 1   # 主要任务 | 具体措施: the first is a heading
+        self.one_line_rows = one_line_rows                 # each row printed on one line
+        self.tasks: list[Task] = []
+        self.skipped: list[str] = []
+        self.section = ''
+        self.current: Task | None = None
+        self.filled = 0           # agency cells read for the current row
+        self.cell_open = False    # the last agency cell ended with 、 (wrapped onto the next line)
+
+    def read(self, line: Line) -> bool:
+        """Read one line of the table; False where the table has ended."""
         cells = cells_of(line)
-        if one_line_rows and len(cells) == 1 and tasks:
-            break   # a table copied with its rows on single lines ends where the rows end
-        if tasks and (re.search(r'(印发|印制)$', line.folded) or any(is_date_line(c) for c in cells)):
-            break   # the closing signature or printing line of the document
+        if self.one_line_rows and len(cells) == 1 and self.tasks:
+            return False   # a table copied with its rows on single lines ends where the rows end
+        if self.tasks and (re.search(r'(印发|印制)$', line.folded) or any(is_date_line(c) for c in cells)):
+            return False   # the closing signature or printing line of the document
         if re.fullmatch(r'\d{1,3}', key(cells[0])):
-            current = Task(cells[0], '', section=section, line=line.number)
-            tasks.append(current)
-            filled, cell_open = 0, False
+            self.current = Task(cells[0], '', section=self.section, line=line.number)
+            self.tasks.append(self.current)
+            self.filled, self.cell_open = 0, False
             cells = cells[1:]
-        elif (current is None or filled) and not cell_open and not looks_like_agency_list(line.text) \
+        elif (self.current is None or self.filled) and not self.cell_open and not looks_like_agency_list(line.text) \
                 and not DEADLINE.search(line.folded) and len(cells) == 1:
             if BRACKETED.match(line.folded) or DAMAGED_SECTION.match(line.folded) or CHAPTER.match(line.folded):
-                section, current = line.text, None
+                self.section, self.current = line.text, None
             else:
-                skipped.append(f'line {line.number}: {line.text[:40]}')
-            continue
-        if current is None:
-            skipped.append(f'line {line.number}: {line.text[:40]}')
-            continue
+                self.skipped.append(f'line {line.number}: {line.text[:40]}')
+            return True
+        if self.current is None:
+            self.skipped.append(f'line {line.number}: {line.text[:40]}')
+            return True
         for cell in cells:
-            folded = fold(cell)
-            agency_like = looks_like_agency_list(cell)
-            if filled == 0 and not agency_like:
-                if current.text and DEADLINE.search(folded) and len(folded) < 20:
-                    current.deadline = cell
-                elif heading_column and not current.section_taken:
-                    current.section, current.section_taken = cell, True   # 主要任务 | 具体措施: the first is a heading
-                    current.notes.append(f'line {line.number}: {cell[:20]} read as the task heading column')
-                else:
-                    current.text += cell
-                continue
-            if agency_like:
-                if cell_open and current.duties:
-                    role = current.duties[-1].role
-                elif filled < len(agency_columns):
-                    role = agency_columns[filled]
-                    filled += 1
-                else:
-                    current.notes.append(f'line {line.number}: one agency cell more than the table has columns; read as {agency_columns[-1]}')
-                    role = agency_columns[-1]
-                current.duties.extend(Duty(n, role, glued) for n, glued in split_agencies_marked(cell))
-                cell_open = folded.rstrip()[-1:] in '、,'
-            elif DEADLINE.search(folded):
+            self.read_cell(self.current, cell, line.number)
+        return True
+
+    def read_cell(self, current: Task, cell: str, number: int) -> None:
+        folded = fold(cell)
+        agency_like = looks_like_agency_list(cell)
+        if self.filled == 0 and not agency_like:
+            if current.text and DEADLINE.search(folded) and len(folded) < 20:
                 current.deadline = cell
+            elif self.heading_column and not current.section_taken:
+                current.section, current.section_taken = cell, True
+                current.notes.append(f'line {number}: {cell[:20]} read as the task heading column')
             else:
-                current.notes.append(f'line {line.number}: cell not placed: {cell[:30]}')
-                skipped.append(f'line {line.number}: {cell[:40]}')
-    return [t for t in tasks if t.text], skipped
+                current.text += cell
+        elif agency_like:
+            if self.cell_open and current.duties:
+                role = current.duties[-1].role
+            elif self.filled < len(self.agency_columns):
+                role = self.agency_columns[self.filled]
+                self.filled += 1
+            else:
+                current.notes.append(f'line {number}: one agency cell more than the table has columns; read as {self.agency_columns[-1]}')
+                role = self.agency_columns[-1]
+            current.duties.extend(Duty(n, role, glued) for n, glued in split_agencies_marked(cell))
+            self.cell_open = folded.rstrip()[-1:] in '、,'
+        elif DEADLINE.search(folded):
+            current.deadline = cell
+        else:
+            current.notes.append(f'line {number}: cell not placed: {cell[:30]}')
+            self.skipped.append(f'line {number}: {cell[:40]}')
 
 
 def table_sections(tasks: list[Task], body_lines: list[Line]) -> None:
