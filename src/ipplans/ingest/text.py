@@ -1,4 +1,4 @@
-"""Reading a raw plan text for scripts/ingest.py: decoding, lines, noise, numbering, dates.
+"""Reading a raw plan text for ingest: folding for comparison, lines, noise, numbering, dates, document numbers.
 
 Everything here keeps the source's characters for storing and compares on a
 *folded* copy of the same length (NFKC per character where that gives one
@@ -46,28 +46,6 @@ def fold(text: str) -> str:
 def key(text: str) -> str:
     """Comparison key: folded, every space removed."""
     return re.sub(r'\s+', '', fold(text))
-
-
-class InputError(Exception):
-    """A problem with the input that the user can fix; printed without a traceback."""
-
-
-def decode(raw: bytes) -> tuple[str, str]:
-    """Text and the encoding it was read as: UTF-8 (with or without BOM), else GB18030."""
-    if raw.startswith(b'\xef\xbb\xbf'):
-        return raw[3:].decode('utf-8', errors='strict'), 'utf-8 (with BOM)'
-    if raw.startswith((b'\xff\xfe', b'\xfe\xff')):
-        raise InputError('the file is UTF-16; save it as UTF-8 (or GB18030) text.')
-    if b'\x00' in raw:
-        raise InputError('the file contains NUL bytes: it is not a text file (a .doc or .pdf?). Copy its text into a UTF-8 .txt file.')
-    try:
-        return raw.decode('utf-8'), 'utf-8'
-    except UnicodeDecodeError:
-        pass
-    try:
-        return raw.decode('gb18030'), 'gb18030'
-    except UnicodeDecodeError as error:
-        raise InputError(f'the file is neither UTF-8 nor GB18030 (undecodable byte at offset {error.start}); save it as UTF-8.') from None
 
 
 def clean_cell(text: str) -> str:
