@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ipplans.ingest.text import fold, key
+from ipplans.ingest.vocabulary import ROLE_WORDS_AT_END
 
 # How agency names end (after removing bracketed second names).
 SUFFIX = re.compile(r'(局|委|院|部|办|中心|会|室|处|所|队|站|厅|府|社|协|镇街|街道|镇|乡|海关|支行|分行|行|公司|联|团|部门|单位|党校|办事处|'
@@ -18,7 +19,6 @@ SUFFIX = re.compile(r'(局|委|院|部|办|中心|会|室|处|所|队|站|厅|�
 # Bodies that carry a second name plate, printed after the first name with its bracket lost.
 SECOND_NAMES = ('知识产权局', '新闻出版局', '版权局', '电影局', '外事办', '港澳办', '台办', '宗教局', '档案局', '保密局', '密码局', '扶贫办')
 LIST_SEPARATORS = re.compile(r'[、,，;；/]|\s+|及(?=[区市县省各])')
-ROLE_WORDS = re.compile(r'(按照?职责分工负责|按照?职责负责|按职能分工负责|分工负责|共同负责|配合|参与|协助|牵头|负责|等部门|等单位|等)$')
 PREFIXES = ('区', '市', '县', '省', '州', '旗')
 
 
@@ -31,7 +31,7 @@ def strip_brackets(text: str) -> str:
 
 def looks_like_agency(text: str) -> bool:
     core = strip_brackets(text).strip(' 、,')
-    core = ROLE_WORDS.sub('', core)
+    core = ROLE_WORDS_AT_END.sub('', core)
     if not core or len(core) > 24 or re.search(r'[。:;！？!?]|\d{4}', core):
         return False
     if SUFFIX.search(core) or core in ('有关部门', '相关部门', '各成员单位', '成员单位'):
@@ -91,11 +91,11 @@ def split_agencies_marked(text: str) -> list[tuple[str, bool]]:
     for part in parts:
         part = part.strip(' 、,，')
         part_folded = fold(part)
-        match = ROLE_WORDS.search(part_folded)
+        match = ROLE_WORDS_AT_END.search(part_folded)
         while match and match.start() > 0:
             part = part[:match.start()].strip(' 、,，')
             part_folded = fold(part)
-            match = ROLE_WORDS.search(part_folded)
+            match = ROLE_WORDS_AT_END.search(part_folded)
         if part:
             names.extend((name, index > 0) for index, name in enumerate(_split_glued(part)))
     return names

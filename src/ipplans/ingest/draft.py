@@ -1,22 +1,26 @@
 """Draft the rows of a new plan from its raw text (see ipplans.ingest.cli for the command)."""
 from __future__ import annotations
 
-import argparse
 import csv
 import hashlib
-import re
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ipplans.encoding import UTF8_BOM, sniff
 from ipplans.package import Package
 from ipplans.paths import REPO as ROOT
 from ipplans.text import number_value
 from ipplans.ingest.agencies import AgencyBook, core_name, guess_kind
 from ipplans.ingest.extras import citations, members, plan_facts, targets
 from ipplans.ingest.region import Region, detect_region, known_regions
-from ipplans.ingest.tasks import Task, body_items, find_table, table_items, table_sections
-from ipplans.ingest.text import CHAPTER, InputError, decode, deadline_date, split_lines
+from ipplans.ingest.layouts import read_tasks
+from ipplans.ingest.tasks import Task
+from ipplans.ingest.text import CHAPTER, Line, deadline_date, split_lines
+
+
+class InputError(Exception):
+    """A problem with the input that the user can fix; printed without a traceback."""
+
 
 OUTPUT_TABLES = ['plans', 'measures', 'responsibilities', 'agencies', 'agency_aliases', 'targets', 'members', 'citations']
 
@@ -31,11 +35,25 @@ class Draft:
 
 
 def read_source(path: Path) -> tuple[str, str]:
+    """The text of a raw source and how it was read: UTF-8 with or without a byte-order mark, else GB18030
+    (ipplans.encoding.sniff, as every tool reads bytes); anything else is an InputError saying what to do."""
     try:
         raw = path.read_bytes()
     except OSError as error:
         raise InputError(f'cannot read {path}: {error.strerror}') from None
-    return decode(raw)
+    decoded = sniff(raw)
+    if decoded.encoding == 'utf-16':
+        raise InputError('the file is UTF-16; save it as UTF-8 (or GB18030) text.')
+    if decoded.encoding == 'binary':
+        raise InputError('the file contains NUL bytes: it is not a text file (a .doc or .pdf?). Copy its text into a UTF-8 .txt file.')
+    if decoded.text is None:
+        raise InputError(f'the file is neither UTF-8 nor GB18030 (undecodable byte at offset {decoded.bad_offset}); save it as UTF-8.')
+    if decoded.utf8:
+        return decoded.text, 'utf-8 (with BOM)' if decoded.bom else 'utf-8'
+    if raw.startswith(UTF8_BOM):   # marked as UTF-8 but is not: GB18030 would only garble it
+        raise InputError(f'the file starts with a UTF-8 byte-order mark but is not UTF-8 (undecodable byte at offset '
+                         f'{decoded.bad_offset}); save it as UTF-8.')
+    return decoded.text, decoded.encoding
 
 
 def draft(path: Path, package: Path = ROOT, plan_id: str | None = None, region_code: str | None = None,
@@ -51,16 +69,7 @@ def draft(path: Path, package: Path = ROOT, plan_id: str | None = None, region_c
     start = max(facts.title_line, 0)
     tasks, first_task = _tasks(lines, start, result)
     first_chapter = next((i for i in range(start + 1, len(lines)) if lines[i].text and CHAPTER.match(lines[i].folded)), len(lines))
-
-    plans = tables.get('plans', [])
-    if region_code:
-        region = next((r for r in known_regions(plans) if r.code == region_code), Region(region_code, '', '', '', ''))
-        how = 'given with --region-code'
-    else:
-        region, how = detect_region(text, facts.title, plans)
-    result.info.append(f'region: {region.code if region else "UNKNOWN"} {region.name if region else ""} ({how})'.replace('  ', ' '))
-    if not region:
-        result.uncertain.append('region unknown: agencies are not matched against the package; pass --region-code to match them')
+    region = _region(text, facts.title, tables.get('plans', []), region_code, result)
     plan_id = plan_id or 'draft-' + hashlib.sha1(text.encode('utf-8')).hexdigest()[:8]
     resolver = AgencyResolver(tables, region, plan_id, result)
 
@@ -77,11 +86,7 @@ def draft(path: Path, package: Path = ROOT, plan_id: str | None = None, region_c
     for seq, row in enumerate(targets(lines[start:], max(first_task - start, 0)), start=1):
         result.tables['targets'].append({'target_id': f'{plan_id}-t{seq:02d}', 'plan_id': plan_id, 'measure_id': '',
                                          **row, 'indicator_en': indicator_en.get(row['indicator'], '')})
-    member_rows, member_lines = members(lines)
-    result.unplaced = [u for u in result.unplaced if int(u.split(':')[0].split()[1]) not in member_lines]
-    for seq, row in enumerate(member_rows, start=1):
-        agency = resolver.agency_for(row['agency_as_printed'], f'member {seq}') if row['agency_as_printed'] else ''
-        result.tables['members'].append({'plan_id': plan_id, 'seq': str(seq), **row, 'agency_id': agency})
+    _members(lines, plan_id, result, resolver.agency_for)
 
     new_ids = {a['agency_id'] for a in result.tables['agencies']}
     duties = result.tables['responsibilities']
@@ -92,22 +97,35 @@ def draft(path: Path, package: Path = ROOT, plan_id: str | None = None, region_c
     return result
 
 
-def _tasks(lines: list, start: int, result: Draft) -> tuple[list[Task], int]:
-    """The tasks (from an annex task table when there is one, else from the numbered items of the body)
-    and the index of the line where the tasks begin (targets are read before it)."""
-    table = find_table(lines)
-    if table:
-        header_end, columns = table
-        tasks, skipped = table_items(lines, header_end, columns)
-        table_sections(tasks, lines[start:header_end])
-        result.info.append(f'measures: {len(tasks)} from an annex task table (columns {", ".join(columns)})')
-        first = next((i for i in range(start + 1, len(lines)) if re.match(r'^[(（][一二三四五六七八九十]+[)）]', lines[i].folded)), len(lines))
+def _region(text: str, title: str, plans: list[dict[str, str]], region_code: str | None, result: Draft) -> Region | None:
+    """The issuing jurisdiction: the one given with --region-code, else the one the text names."""
+    if region_code:
+        region = next((r for r in known_regions(plans) if r.code == region_code), Region(region_code, '', '', '', ''))
+        how = 'given with --region-code'
     else:
-        tasks, skipped = body_items(lines, start)
-        result.info.append(f'measures: {len(tasks)} from numbered items in the body')
-        first = next((i for i, line in enumerate(lines) if tasks and line.number == tasks[0].line), len(lines))
-    result.unplaced.extend(skipped)
-    return tasks, first
+        region, how = detect_region(text, title, plans)
+    result.info.append(f'region: {region.code if region else "UNKNOWN"} {region.name if region else ""} ({how})'.replace('  ', ' '))
+    if not region:
+        result.uncertain.append('region unknown: agencies are not matched against the package; pass --region-code to match them')
+    return region
+
+
+def _members(lines: list[Line], plan_id: str, result: Draft, agency_for) -> None:
+    """Member-list rows; the lines they come from are no longer 'could not place'."""
+    member_rows, member_lines = members(lines)
+    result.unplaced = [u for u in result.unplaced if int(u.split(':')[0].split()[1]) not in member_lines]
+    for seq, row in enumerate(member_rows, start=1):
+        agency = agency_for(row['agency_as_printed'], f'member {seq}') if row['agency_as_printed'] else ''
+        result.tables['members'].append({'plan_id': plan_id, 'seq': str(seq), **row, 'agency_id': agency})
+
+
+def _tasks(lines: list, start: int, result: Draft) -> tuple[list[Task], int]:
+    """The tasks, read by the first layout that finds its own (see ingest.layouts), and the index
+    of the line where they begin (targets are read before it)."""
+    reading = read_tasks(lines, start)
+    result.info.append(f'measures: {len(reading.tasks)} from {reading.source}')
+    result.unplaced.extend(reading.skipped)
+    return reading.tasks, reading.first_line
 
 
 def _plan_row(facts, plan_id: str, title_en: str, region: Region | None, source_file: str) -> dict[str, str]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from ipplans.ingest.text import (CHAPTER, DOC_NUMBER, DAMAGED_DOC_NUMBER, Line, fold, is_date_line, is_noise, key,
                          metadata_fields, normalize_doc_number, parse_date)
+from ipplans.ingest.vocabulary import MEMBER_LIST_HEADING, MEMBER_ROLE_LABEL, OFFICE_HELD
 
 PLAN_WORDS = r'(实施方案|工作方案|方案|实施意见|意见|推进计划|行动计划|计划|规划|办法|措施|纲要|工作要点|要点|细则|举措)'
 WRAPPER = re.compile(r'(关于)?(印发|转发|下发)(.*?)《(.+)》的?(通知|函)')
@@ -219,7 +220,6 @@ def _number(value: float) -> str:
 
 
 # -- member lists ---------------------------------------------------------------------------------------
-ROLE_LABEL = re.compile(r'^((?:副\s*)?召\s*集\s*人|成\s*员|办\s*公\s*室\s*(?:副\s*)?主\s*任)\s*[:：]\s*')
 POST_AGENCY = re.compile(r'^(.+?(?:局|委|院|部|办|中心|分局|办事处|街道|镇|乡|管委会|办公室|政府))(?=党|副|局长|主任|委员|常务|成员|部长|院长|检察长|镇长|书记|$|[(（])')
 
 
@@ -234,14 +234,14 @@ def members(lines: list[Line]) -> tuple[list[dict[str, str]], set[int]]:
         if not line.text:
             continue
         folded = line.folded
-        heading = re.match(r'^(.{2,30}?)(成员名单|组成人员名单|人员名单)$', folded)
+        heading = MEMBER_LIST_HEADING.match(folded)
         if heading:
             body, active = line.text[:len(heading.group(1))], True
             used.add(line.number)
             continue
         if not active:
             continue
-        label = ROLE_LABEL.match(folded)
+        label = MEMBER_ROLE_LABEL.match(folded)
         rest = line.text
         if label:
             role_printed = line.text[:len(label.group(1))]
@@ -250,7 +250,7 @@ def members(lines: list[Line]) -> tuple[list[dict[str, str]], set[int]]:
             printed_now = role_printed
         else:
             printed_now = ''
-        office = re.findall(r'([\u4e00-\u9fff]{2,3})同志兼任(办公室(?:副)?主任)', folded)
+        office = OFFICE_HELD.findall(folded)
         if office:
             for name, office_role in office:
                 rows.append({'body': body, 'role': office_role, 'role_as_printed': '兼任' + office_role, 'name': name,
@@ -269,7 +269,7 @@ def members(lines: list[Line]) -> tuple[list[dict[str, str]], set[int]]:
             continue
         agency = POST_AGENCY.match(post)
         used.add(line.number)
-        rows.append({'body': body, 'role': {'召集人': '召集人', '副召集人': '副召集人', '成员': '成员'}.get(role, role),
+        rows.append({'body': body, 'role': role,
                      'role_as_printed': printed_now, 'name': name, 'name_as_printed': name_printed, 'post': post,
                      'agency_as_printed': agency.group(1) if agency and agency.group(1) not in ('区委', '市委', '县委') else ''})
     return rows, used

@@ -1,4 +1,4 @@
-"""Reading a raw plan text for scripts/ingest.py: decoding, lines, noise, numbering, dates.
+"""Reading a raw plan text for ingest: folding for comparison, lines, noise, numbering, dates, document numbers.
 
 Everything here keeps the source's characters for storing and compares on a
 *folded* copy of the same length (NFKC per character where that gives one
@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ipplans.text import chinese_numeral
+from ipplans.ingest.vocabulary import METADATA_LABEL, METADATA_LINE, NUMBER_CELL
 
 # Traditional → simplified, for comparison only (one character each way).
 _TRAD_PAIRS = '''責责 單单 牽牵 頭头 負负 協协 區区 縣县 號号 發发 辦办 廳厅 關关 於于 實实 見见 規规 劃划 計计 護护 權权 產产 識识 門门 務务
@@ -45,28 +46,6 @@ def fold(text: str) -> str:
 def key(text: str) -> str:
     """Comparison key: folded, every space removed."""
     return re.sub(r'\s+', '', fold(text))
-
-
-class InputError(Exception):
-    """A problem with the input that the user can fix; printed without a traceback."""
-
-
-def decode(raw: bytes) -> tuple[str, str]:
-    """Text and the encoding it was read as: UTF-8 (with or without BOM), else GB18030."""
-    if raw.startswith(b'\xef\xbb\xbf'):
-        return raw[3:].decode('utf-8', errors='strict'), 'utf-8 (with BOM)'
-    if raw.startswith((b'\xff\xfe', b'\xfe\xff')):
-        raise InputError('the file is UTF-16; save it as UTF-8 (or GB18030) text.')
-    if b'\x00' in raw:
-        raise InputError('the file contains NUL bytes: it is not a text file (a .doc or .pdf?). Copy its text into a UTF-8 .txt file.')
-    try:
-        return raw.decode('utf-8'), 'utf-8'
-    except UnicodeDecodeError:
-        pass
-    try:
-        return raw.decode('gb18030'), 'gb18030'
-    except UnicodeDecodeError as error:
-        raise InputError(f'the file is neither UTF-8 nor GB18030 (undecodable byte at offset {error.start}); save it as UTF-8.') from None
 
 
 def clean_cell(text: str) -> str:
@@ -120,27 +99,20 @@ _NOISE = re.compile(
     r'|(?:上一篇|下一篇|相关链接|相关文章|附件下载)\s*[:：]?.*'
     r')$')
 
-METADATA = re.compile(r'^\s*[\[【•·*]?\s*(索\s*引\s*号|发\s*文\s*字\s*号|主\s*题\s*分\s*类|体\s*裁\s*分\s*类|发\s*布\s*机\s*构|'
-                      r'成\s*文\s*日\s*期|发\s*布\s*日\s*期|有\s*效\s*性|名\s*称|联合发文单位|修改和废止依据|文\s*号|'
-                      r'来\s*源|标\s*题|地\s*址|信息来源|发文机关|公开方式|生效日期|废止日期|发布时间|浏览次数)\s*[\]】]?\s*[:：]?')
-
-
 def is_noise(line: Line) -> bool:
     """Navigation, metadata, footers and page numbers: not part of the plan's text."""
-    if _NOISE.match(line.folded) or METADATA.match(line.folded):
+    if _NOISE.match(line.folded) or METADATA_LINE.match(line.folded):
         return True
     cells = [c.strip() for c in line.folded.split('|') if c.strip()]
     # a menu such as | 智能机器人 | 无障碍 | 关怀版 |, but not a table row such as | 1 | 任务。 | 区财政局 |
-    return len(cells) >= 3 and not any(re.fullmatch(r'\d{1,3}|序号', c) or '。' in c for c in cells)
+    return len(cells) >= 3 and not any(NUMBER_CELL.fullmatch(c) or '。' in c for c in cells)
 
 
 def metadata_fields(lines: list[Line]) -> dict[str, str]:
     """Fields of a web page's metadata table ([ 发文字号 ] X, • 发 文 字 号 :X, 来源:X); first non-empty value wins."""
     fields: dict[str, str] = {}
-    label = re.compile(r'[\[【•·*]?\s*(索\s*引\s*号|发\s*文\s*字\s*号|主\s*题\s*分\s*类|体\s*裁\s*分\s*类|发\s*布\s*机\s*构|成\s*文\s*日\s*期|'
-                       r'发\s*布\s*日\s*期|有\s*效\s*性|名\s*称|来\s*源|标\s*题|地\s*址|信息来源|发文机关|文\s*号|发布时间|浏览次数)\s*[\]】]?\s*[:：]?')
     for line in lines:
-        matches = list(label.finditer(line.folded))
+        matches = list(METADATA_LABEL.finditer(line.folded))
         if not matches or matches[0].start() > 3:
             continue
         for index, match in enumerate(matches):

@@ -1,0 +1,105 @@
+"""The words ingest recognises, and the patterns built from them.
+
+Role labels (牵头单位：…), the role words that close an agency list inside a clause (X牵头，Y按职责
+分工负责), deadline labels and words, the header cells of a task table, member-list labels and the
+labels of a web page's metadata table. A new spelling is one entry in a tuple here; every pattern
+that looks for these words is built below from the tuples, so no two of them can disagree.
+
+The patterns run on folded text (ingest.text.fold: NFKC, traditional characters simplified), so
+each word is spelled once, in simplified characters.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+# -- responsibilities ----------------------------------------------------------------------------
+# Labels before a colon, per role: （牵头单位：X；配合单位：Y）, 责任单位：Z on its own line; also the
+# header cells of a task table's agency columns.
+ROLE_LABELS: dict[str, tuple[str, ...]] = {
+    'lead': ('牵头单位', '牵头部门', '牵头'),
+    'cooperating': ('配合单位', '配合部门', '配合', '协办单位', '协办部门', '协办', '参与单位', '参与部门', '参与',
+                    '协助单位', '协助部门', '协助'),
+    'responsible': ('责任单位', '责任部门', '责任', '负责单位', '负责部门', '负责', '主责单位', '实施单位'),
+}
+ALL_ROLE_LABELS = tuple(label for labels in ROLE_LABELS.values() for label in labels)
+# Words after the agency names of a clause: X牵头，Y、Z按职责分工负责. Only a lead word decides a role;
+# the agencies after a lead are cooperating, agencies without one responsible, whatever the word.
+LEAD_WORDS = ('牵头',)
+DUTY_WORDS = ('按职责分工负责', '按照职责分工负责', '按职责负责', '按照职责负责', '按职能分工负责', '分工负责', '共同负责',
+              '配合', '参与', '协助', '负责')
+# How an agency list may end: 区法院、区检察院等部门.
+LIST_ENDINGS = ('等部门', '等单位', '等')
+
+# -- deadlines -------------------------------------------------------------------------------------
+DEADLINE_LABELS = ('完成时限', '完成时间', '时间节点', '时限要求', '进度安排', '时限')
+# Words that make a clause or a table cell a deadline, besides a year (2021年).
+DEADLINE_WORDS = ('底前', '前完成', '年底', '年内', '持续推进', '长期坚持', '长期推进', '常态化推进', '持续开展', '每年',
+                  '季度', '上半年', '下半年', '按年度')
+
+# -- task tables -----------------------------------------------------------------------------------
+NUMBER_HEADERS = ('序号', '编号')
+TASK_HEADERS = ('工作任务', '重点任务', '主要任务', '任务', '工作内容', '具体措施', '任务内容', '具体任务', '工作措施')
+
+# -- member lists ----------------------------------------------------------------------------------
+MEMBER_LIST_HEADINGS = ('成员名单', '组成人员名单', '人员名单')
+MEMBER_ROLES = ('召集人', '副召集人', '成员')
+OFFICE_ROLES = ('办公室主任', '办公室副主任')   # 张三同志兼任办公室主任
+
+# -- web-page metadata -----------------------------------------------------------------------------
+# Labels of a page's metadata table ([ 发文字号 ] X, • 发 文 字 号 :X, 来源:X); the lines they open are
+# not part of the plan's text.
+METADATA_LABELS = ('索引号', '发文字号', '主题分类', '体裁分类', '发布机构', '成文日期', '发布日期', '有效性', '名称',
+                   '联合发文单位', '修改和废止依据', '文号', '来源', '标题', '地址', '信息来源', '发文机关', '公开方式',
+                   '生效日期', '废止日期', '发布时间', '浏览次数')
+
+
+# -- building patterns -----------------------------------------------------------------------------
+def one_of(words: Iterable[str], form: Callable[[str], str] = re.escape) -> str:
+    """A non-capturing group matching any of the words, longest first (牵头单位 before 牵头)."""
+    return '(?:' + '|'.join(form(word) for word in sorted(words, key=len, reverse=True)) + ')'
+
+
+def spaced(word: str) -> str:
+    """A word whose characters may be printed apart: 召 集 人."""
+    return r'\s*'.join(map(re.escape, word))
+
+
+def whole(words: Iterable[str]) -> re.Pattern[str]:
+    """A cell that is one of the words and nothing else."""
+    return re.compile('^' + one_of(words) + '$')
+
+
+COLON = r'\s*[:：]'
+ANY_ROLE_LABEL = one_of(ALL_ROLE_LABELS)
+
+# （牵头单位：X …: the role of a clause that opens with a label
+LABELS = [(re.compile('^' + one_of(labels) + COLON), role) for role, labels in ROLE_LABELS.items()]
+# where one clause of a duty bracket ends and the next begins: a semicolon, or a separator before a label
+LABEL_BREAK = re.compile(r'[;；]|(?:[,，、]|\s+)(?=\s*' + ANY_ROLE_LABEL + COLON + ')')
+# a line below an item that gives its agencies: 责任单位：…
+DUTY_LINE = re.compile('^' + ANY_ROLE_LABEL + COLON)
+# an item whose last sentence gives its agencies: …。责任单位：区市场监管局。
+TRAILING_LABEL = re.compile(r'(?<=[。;；])\s*(?=' + ANY_ROLE_LABEL + COLON + r'[^。]*。?$)')
+# anything that says a bracket is about duties (for a bracket that lost its closing mark)
+DUTY_MENTION = re.compile(one_of(ALL_ROLE_LABELS + LEAD_WORDS + DUTY_WORDS))
+LEAD_AT_END = re.compile(one_of(LEAD_WORDS) + '$')
+ROLE_WORDS_AT_END = re.compile(one_of(LEAD_WORDS + DUTY_WORDS + LIST_ENDINGS) + '$')
+
+DEADLINE = re.compile(r'(?:19|20)\d{2}\s*年|' + one_of(DEADLINE_WORDS))
+# a line below an item that gives its deadline (the match ends where the deadline begins)
+DEADLINE_LINE = re.compile('^' + one_of(DEADLINE_LABELS) + COLON + r'\s*')
+
+# a task table's header cells, by the column they name
+HEADER_CELLS = {'number': whole(NUMBER_HEADERS), 'task': whole(TASK_HEADERS),
+                **{role: whole(labels) for role, labels in ROLE_LABELS.items()}, 'deadline': whole(DEADLINE_LABELS)}
+# the first cell of a table row: a row number or the number column's header
+NUMBER_CELL = re.compile(r'\d{1,3}|' + one_of(NUMBER_HEADERS))
+
+MEMBER_LIST_HEADING = re.compile(r'^(.{2,30}?)' + one_of(MEMBER_LIST_HEADINGS) + '$')
+MEMBER_ROLE_LABEL = re.compile('^(' + one_of(MEMBER_ROLES + OFFICE_ROLES, spaced) + r')\s*[:：]\s*')
+OFFICE_HELD = re.compile(r'([\u4e00-\u9fff]{2,3})同志兼任(' + one_of(OFFICE_ROLES) + ')')
+
+_METADATA_LABEL = r'[\[【•·*]?\s*(' + one_of(METADATA_LABELS, spaced) + r')\s*[\]】]?\s*[:：]?'
+METADATA_LINE = re.compile(r'^\s*' + _METADATA_LABEL)
+METADATA_LABEL = re.compile(_METADATA_LABEL)
