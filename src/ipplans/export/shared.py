@@ -9,7 +9,7 @@ import zipfile
 from dataclasses import dataclass
 from typing import Callable
 
-from ipplans.schema import foreign_keys, primary_key
+from ipplans.package import Resource
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)   # the earliest time a zip entry can carry
 
@@ -55,14 +55,14 @@ def rezip(data: bytes, when: tuple[int, ...]) -> bytes:
         return write_zip([(info.filename, archive.read(info)) for info in archive.infolist()], when)
 
 
-def constraint_text(schema: dict, field: dict) -> str:
+def constraint_text(res: Resource, field: dict) -> str:
     """The field's constraints and keys in words, for the data dictionary and the _fields table."""
     name = field['name']
     parts = []
-    primary = primary_key(schema)
+    primary = res.primary_key
     if name in primary:
         parts.append('primary key' if len(primary) == 1 else f'primary key ({", ".join(primary)})')
-    for fields, table, ref_fields in foreign_keys(schema):
+    for fields, table, ref_fields in res.foreign_keys:
         if name in fields:
             parts.append(f'references {table}.{", ".join(ref_fields)}')
     for rule, value in field.get('constraints', {}).items():

@@ -21,7 +21,7 @@ def parquet_bytes(typed: TypedPackage, res: Resource) -> bytes:
     fields = []
     for f in res.fields:
         meta = {'description': f.get('description', ''), 'description_zh': f.get('description_zh', ''),
-                'constraints': constraint_text(res.schema, f)}
+                'constraints': constraint_text(res, f)}
         fields.append(pa.field(f['name'], getattr(pa, TYPES[f.get('type', 'string')].arrow)(),
                                nullable=not f.get('constraints', {}).get('required', False), metadata=meta))
     d = typed.descriptor

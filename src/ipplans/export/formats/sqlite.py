@@ -90,7 +90,7 @@ def insert_table(con: sqlite3.Connection, typed: TypedPackage, res: Resource, po
     con.execute('INSERT INTO _tables VALUES (?, ?, ?, ?, ?)',
                 (res.name, position, len(rows), res.schema.get('description'), res.schema.get('description_zh')))
     con.executemany('INSERT INTO _fields VALUES (?, ?, ?, ?, ?, ?, ?)',
-                    [(res.name, i, f['name'], f.get('type', 'string'), constraint_text(res.schema, f),
+                    [(res.name, i, f['name'], f.get('type', 'string'), constraint_text(res, f),
                       f.get('description'), f.get('description_zh'))
                      for i, f in enumerate(res.fields, start=1)])
 

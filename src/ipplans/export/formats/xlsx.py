@@ -23,7 +23,7 @@ DICTIONARY_HEADER = ['table', 'field', 'type', 'constraints', 'description', 'de
 
 
 def dictionary_rows(typed: TypedPackage) -> list[list[str]]:
-    return [[res.name, field['name'], field.get('type', 'string'), constraint_text(res.schema, field),
+    return [[res.name, field['name'], field.get('type', 'string'), constraint_text(res, field),
              field.get('description', ''), field.get('description_zh', '')]
             for res in typed.resources for field in res.fields]
 
