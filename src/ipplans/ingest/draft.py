@@ -6,6 +6,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ipplans.coder import propose_function
 from ipplans.encoding import UTF8_BOM, sniff
 from ipplans.package import Package
 from ipplans.paths import REPO as ROOT
@@ -22,7 +23,9 @@ class InputError(Exception):
     """A problem with the input that the user can fix; printed without a traceback."""
 
 
-OUTPUT_TABLES = ['plans', 'measures', 'responsibilities', 'agencies', 'agency_aliases', 'targets', 'members', 'citations']
+OUTPUT_TABLES = ['plans', 'measures', 'responsibilities', 'agencies', 'agency_aliases', 'targets', 'members', 'citations',
+                 'curation_notes']
+NOTE_PREFIX = 'Draft note by ingest, to check and then rewrite or delete: '
 
 
 @dataclass
@@ -32,6 +35,15 @@ class Draft:
     uncertain: list[str] = field(default_factory=list)   # rows to check
     unplaced: list[str] = field(default_factory=list)    # source lines not used
     to_fill: dict[str, int] = field(default_factory=dict)  # table.field -> empty required cells
+    plan_id: str = ''
+
+    def guess(self, table: str, row_key: str, column: str, message: str, shown: str = '') -> None:
+        """A guess the tool made: listed under "to check" and kept as a draft curation note on the row,
+        so the reviewer finds it in the data and the decision is recorded once reviewed."""
+        self.uncertain.append(shown or message)
+        notes = self.tables.setdefault('curation_notes', [])
+        notes.append({'note_id': f'{self.plan_id}-n{len(notes) + 1:02d}', 'plan_id': self.plan_id, 'table_name': table,
+                      'row_key': row_key, 'field': column, 'note': NOTE_PREFIX + message})
 
 
 def read_source(path: Path) -> tuple[str, str]:
@@ -71,15 +83,17 @@ def draft(path: Path, package: Path = ROOT, plan_id: str | None = None, region_c
     first_chapter = next((i for i in range(start + 1, len(lines)) if lines[i].text and CHAPTER.match(lines[i].folded)), len(lines))
     region = _region(text, facts.title, tables.get('plans', []), region_code, result)
     plan_id = plan_id or 'draft-' + hashlib.sha1(text.encode('utf-8')).hexdigest()[:8]
+    result.plan_id = plan_id
     resolver = AgencyResolver(tables, region, plan_id, result)
 
     result.tables['plans'].append(_plan_row(facts, plan_id, title_en, region, _source_file(path, package)))
     result.info.append(f'plan: {facts.title or "(no title found)"} | doc number: {facts.doc_number or "-"} | '
                        f'signed {facts.date_signed or "-"} | published {facts.date_published or "-"} | status {facts.status} | '
                        f'issuer {facts.issuer or "-"}')
-    result.uncertain.append(f'plans.source_type guessed as {facts.source_type} from the page layout; check it')
+    result.guess('plans', plan_id, 'source_type', f'plans.source_type guessed as {facts.source_type} from the page layout; check it')
     result.uncertain.extend(f'plans: {note}' for note in facts.notes)
     _measures(tasks, plan_id, result, resolver.agency_for)
+    _capture(tasks, result)
     for seq, row in enumerate(citations(lines, first_chapter, facts.title, start), start=1):
         result.tables['citations'].append({'plan_id': plan_id, 'seq': str(seq), **row, 'note': ''})
     indicator_en = {row['indicator']: row['indicator_en'] for row in tables.get('targets', [])}
@@ -134,7 +148,8 @@ def _plan_row(facts, plan_id: str, title_en: str, region: Region | None, source_
             'region_name': region.name if region else '', 'province': region.province if region else '',
             'admin_level': region.level if region else '', 'date_signed': facts.date_signed,
             'date_published': facts.date_published, 'status': facts.status, 'source_type': facts.source_type,
-            'source_url': facts.source_url, 'source_file': source_file, 'source_note': ''}
+            'source_url': facts.source_url, 'source_retrieved': '', 'source_file': source_file, 'capture': 'full_text',
+            'source_note': ''}
 
 
 def _source_file(path: Path, package: Path) -> str:
@@ -159,6 +174,7 @@ class AgencyResolver:
         self.prefix = self.book.region_slug or (plan_id.split('-')[0] if not plan_id.startswith('draft-') else 'new')
         self.ids = {row['agency_id'] for row in tables.get('agencies', [])}
         self.aliases = {(row['region_code'], row['alias']) for row in tables.get('agency_aliases', [])}
+        self.functions = tables.get('agency_functions', [])
 
     def agency_for(self, printed: str, where: str) -> str:
         match = self.book.match(printed)
@@ -169,7 +185,8 @@ class AgencyResolver:
         else:
             agency_id = match.agency_id
             if match.how == 'normalised':
-                self.result.uncertain.append(f'{where}: {printed!r} matched to {agency_id} after normalisation; check it')
+                self.result.guess('agency_aliases', f'{self.code}:{printed}', 'agency_id',
+                                  f'{where}: {printed!r} matched to {agency_id} after normalisation; check it')
         if (self.code, printed) not in self.aliases:
             self.aliases.add((self.code, printed))
             self.result.tables['agency_aliases'].append({'region_code': self.code, 'alias': printed, 'agency_id': agency_id})
@@ -186,11 +203,42 @@ class AgencyResolver:
         self.ids.add(agency_id)
         # 区商务局 in 重庆市荣昌区 → 重庆市荣昌区商务局; a 市 unit in a district plan keeps its printed name
         name = region_name + printed[1:] if region_name and printed[:1] == region_name[-1:] and not printed.startswith('市场') else printed
+        function = propose_function(name, self.functions)
         self.result.tables['agencies'].append({
             'agency_id': agency_id, 'name': name, 'name_en': '', 'region_code': self.code, 'kind': guess_kind(printed),
-            'note': f'Proposed by scripts/ingest.py from the printed form {printed}; check the canonical name, id and kind.'})
-        self.result.uncertain.append(f'new agency {agency_id} for {printed!r}: check name, kind and whether it is an existing agency')
+            'function': function, 'note': f'Proposed by ingest from the printed form {printed}; check the canonical name, id, kind and function.'})
+        self.result.guess('agencies', agency_id, 'name',
+                          f'new agency {agency_id} for {printed!r}: check name, kind, function ({function or "none proposed"}) '
+                          'and whether it is an existing agency')
         return agency_id
+
+
+# A measure's text ends with one of these when the copy did not stop inside it.
+WHOLE_ENDINGS = tuple('。；;！!？?）)】〕]') + ('等',)
+
+
+def _capture(tasks: list[Task], result: Draft) -> None:
+    """What the source holds, guessed: no measures at all (metadata only, said loudly), a last measure
+    that stops mid-sentence or a list that starts past 1 (an excerpt), else the full text."""
+    plan = result.tables['plans'][0]
+    measures = result.tables['measures']
+    if not measures:
+        plan['capture'] = 'metadata_only'
+        result.guess('plans', plan['plan_id'], 'capture', 'NO MEASURES FOUND: capture set to metadata_only. If the text '
+                     'does hold tasks, its layout is one ingest cannot read yet: add the rows by hand or report the layout.')
+        return
+    last = measures[-1]
+    if not last['text'].rstrip().endswith(WHOLE_ENDINGS):
+        last['capture'], plan['capture'] = 'cut_off', 'excerpt'
+        result.guess('measures', last['measure_id'], 'capture',
+                     f'measure {last["number"]} ends mid-sentence ({last["text"][-12:]!r}): marked cut_off and the plan '
+                     'an excerpt; if the source is whole, set both back')
+    elif number_value(measures[0]['number']) not in (None, 1):
+        plan['capture'] = 'excerpt'
+        result.guess('plans', plan['plan_id'], 'capture', 'the numbering starts past 1: capture set to excerpt; check it')
+    else:
+        result.guess('plans', plan['plan_id'], 'capture', 'capture guessed as full_text; say excerpt, body_only or '
+                     'annex_only if the copy holds only part of the document')
 
 
 def _measures(tasks: list[Task], plan_id: str, result: Draft, agency_for) -> None:
@@ -199,21 +247,24 @@ def _measures(tasks: list[Task], plan_id: str, result: Draft, agency_for) -> Non
         measure_id = f'{plan_id}-{seq:03d}'
         result.tables['measures'].append({'measure_id': measure_id, 'plan_id': plan_id, 'seq': str(seq), 'number': task.number,
                                           'chapter': task.chapter, 'section': task.section, 'text': task.text.strip(),
-                                          'deadline': task.deadline, 'deadline_date': deadline_date(task.deadline) or ''})
+                                          'deadline': task.deadline, 'deadline_date': deadline_date(task.deadline) or '',
+                                          'capture': 'whole'})
         value = number_value(task.number)
         if previous is not None and value is not None and value != previous + 1:
-            result.uncertain.append(f'measure {task.number} (line {task.line}): numbering jumps from {previous} to {value}')
+            result.guess('measures', measure_id, 'number', f'measure {task.number} (line {task.line}): numbering jumps from {previous} to {value}')
         elif previous is None and value not in (None, 1):
-            result.uncertain.append(f'measure {task.number} (line {task.line}): the list starts at {value}, not 1 (a page that starts mid-list?)')
+            result.guess('measures', measure_id, 'number',
+                         f'measure {task.number} (line {task.line}): the list starts at {value}, not 1 (a page that starts mid-list?)')
         previous = value if value is not None else previous
         if not task.duties:
-            result.uncertain.append(f'measure {task.number} (line {task.line}): no responsible agency found')
+            result.guess('measures', measure_id, 'text', f'measure {task.number} (line {task.line}): no responsible agency found')
         for note in task.notes:
             result.uncertain.append(f'measure {task.number}: {note}')
         for first, second in zip(task.duties, task.duties[1:]):
             if second.glued:
-                result.uncertain.append(f'measure {task.number}: {first.printed}{second.printed} is printed without a separator; '
-                                        f'read as two agencies, {first.printed} and {second.printed}')
+                result.guess('responsibilities', measure_id, 'as_printed',
+                             f'measure {task.number}: {first.printed}{second.printed} is printed without a separator; '
+                             f'read as two agencies, {first.printed} and {second.printed}')
         for index, duty in enumerate(task.duties, start=1):
             agency = agency_for(duty.printed, f'measure {task.number}')
             result.tables['responsibilities'].append({'measure_id': measure_id, 'seq': str(index), 'agency_id': agency,
