@@ -172,15 +172,30 @@ def test_gb18030_and_bom_sources_are_read():
 
 
 # -- regions, agencies and the "to fill" convention ----------------------------------------------------
+REGION_CASES = read_csv(CASES / 'regions.csv')
+
+
+@pytest.mark.parametrize('case', REGION_CASES, ids=[c['case'] for c in REGION_CASES])
+def test_jurisdiction_is_found_through_the_national_register(case):
+    """Most test documents come from regions the package has no plan of: the register names them."""
+    region = ingest.draft(next((CASES / case['case']).glob('source*.txt'))).tables['plans'][0]['region_code']
+    assert region == case['region_code'], case['why']
+
+
+@pytest.mark.parametrize('plan_id', sorted(PLANS))
+def test_jurisdiction_of_each_curated_plan_is_found(plan_id):
+    assert ingest.draft(ROOT / PLANS[plan_id]['source_file']).tables['plans'][0]['region_code'] == PLANS[plan_id]['region_code']
+
+
 def test_unknown_region_is_flagged_and_left_for_the_contributor(package, tmp_path):
-    result, out = draft_case('c01_web_page_lead_cooperating', tmp_path, '--plan-id', 'chongqing-jiangbei-2022')
-    assert 'region: UNKNOWN' in result.stdout and 'the title names 江北区' in result.stdout
+    result, out = draft_case('c07_mid_list_page_numbers', tmp_path, '--plan-id', 'somewhere-2022')
+    assert 'region: UNKNOWN' in result.stdout and 'names no jurisdiction' in result.stdout
     to_fill = next(line for line in result.stdout.splitlines() if line.startswith('to fill'))
     assert 'plans.region_code' in to_fill and 'agencies.region_code' in to_fill
     assert read_csv(out / 'plans.csv')[0]['region_code'] == ''
     # the validator rejects the placeholder with a clear message
-    (package / 'data' / 'sources' / 'source.txt').write_bytes((CASES / 'c01_web_page_lead_cooperating' / 'source.txt').read_bytes())
-    place(package, out, 'chongqing-jiangbei-2022')
+    (package / 'data' / 'sources' / 'source.txt').write_bytes((CASES / 'c07_mid_list_page_numbers' / 'source.txt').read_bytes())
+    place(package, out, 'somewhere-2022')
     code, lines = validate(package)
     assert code == 1
     assert any('plans.csv' in line and ':region_code: constraint-error: the cell is empty but a value is required' in line for line in lines), lines

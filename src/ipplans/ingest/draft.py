@@ -13,7 +13,7 @@ from ipplans.paths import REPO as ROOT
 from ipplans.text import number_value
 from ipplans.ingest.agencies import AgencyBook, core_name, guess_kind
 from ipplans.ingest.extras import citations, members, plan_facts, targets
-from ipplans.ingest.region import Region, detect_region, known_regions
+from ipplans.ingest.region import Region, Register, detect_region
 from ipplans.ingest.layouts import read_tasks
 from ipplans.ingest.tasks import Task
 from ipplans.ingest.text import CHAPTER, Line, deadline_date, split_lines
@@ -81,7 +81,7 @@ def draft(path: Path, package: Path = ROOT, plan_id: str | None = None, region_c
     start = max(facts.title_line, 0)
     tasks, first_task = _tasks(lines, start, result)
     first_chapter = next((i for i in range(start + 1, len(lines)) if lines[i].text and CHAPTER.match(lines[i].folded)), len(lines))
-    region = _region(text, facts.title, tables.get('plans', []), region_code, result)
+    region = _region(text, facts.title, Register(tables.get('regions', [])), region_code, result)
     plan_id = plan_id or 'draft-' + hashlib.sha1(text.encode('utf-8')).hexdigest()[:8]
     result.plan_id = plan_id
     resolver = AgencyResolver(tables, region, plan_id, result)
@@ -111,13 +111,14 @@ def draft(path: Path, package: Path = ROOT, plan_id: str | None = None, region_c
     return result
 
 
-def _region(text: str, title: str, plans: list[dict[str, str]], region_code: str | None, result: Draft) -> Region | None:
+def _region(text: str, title: str, register: Register, region_code: str | None, result: Draft) -> Region | None:
     """The issuing jurisdiction: the one given with --region-code, else the one the text names."""
     if region_code:
-        region = next((r for r in known_regions(plans) if r.code == region_code), Region(region_code, '', '', '', ''))
-        how = 'given with --region-code'
+        region = register.get(region_code)
+        how = 'given with --region-code' if region else 'given with --region-code, but NOT IN THE REGISTER: check the code'
+        region = region or Region(region_code, '', '', '', '')
     else:
-        region, how = detect_region(text, title, plans)
+        region, how = detect_region(text, title, register)
     result.info.append(f'region: {region.code if region else "UNKNOWN"} {region.name if region else ""} ({how})'.replace('  ', ' '))
     if not region:
         result.uncertain.append('region unknown: agencies are not matched against the package; pass --region-code to match them')
