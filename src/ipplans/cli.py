@@ -19,6 +19,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     'add': ('ipplans.add', 'merge a reviewed draft into data/: new rows only, conflicts reported, then validate'),
     'evaluate': ('ipplans.ingest.evaluate', 'precision and recall of ingest on the sources and the test documents'),
     'regions': ('ipplans.regions', 'rebuild data/regions.csv from the pinned registers of administrative divisions (--check: only compare)'),
+    'agreement': ('ipplans.agreement', "Cohen's kappa per coding scheme: between the two passes, and of the rule-based coder"),
     'bench': ('ipplans.bench', 'benchmark validation, downloads, site and search on synthetic packages'),
     'synthetic': ('ipplans.synthetic', 'write a synthetic package of N plans (for the benchmark and scale tests)'),
 }

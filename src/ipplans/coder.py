@@ -20,3 +20,34 @@ def propose_function(name: str, functions: list[dict[str, str]]) -> str:
             if len(match.group()) > best[0]:
                 best = (len(match.group()), row['function'])
     return best[1]
+
+
+# How many instruments a measure takes at most (the codebook's rule 3).
+MAX_INSTRUMENTS = 3
+# The code a single-valued scheme falls back to when no keyword matches.
+FALLBACK = {'pillar': 'foundations', 'measure_type': 'substantive', 'ip_right': 'general'}
+
+
+def hits(text: str, keywords: str) -> int:
+    return len(re.findall(keywords, text)) if keywords else 0
+
+
+def propose_measure_codes(text: str, schemes: list[dict[str, str]], code_lists: list[dict[str, str]]) -> dict[str, list[str]]:
+    """Codes for one measure text, per scheme: for a scheme of one code, the code whose keywords
+    occur most (ties to the first in the list); for one or more, every code whose keywords occur
+    (instruments: the three with most hits). Falls back to FALLBACK, or the scheme's first code."""
+    proposed = {}
+    for scheme in schemes:
+        name = scheme['scheme']
+        scored = [(hits(text, row.get('keywords', '')), index, row['code'])
+                  for index, row in enumerate(r for r in code_lists if r['scheme'] == name)]
+        found = sorted((s for s in scored if s[0]), key=lambda s: (-s[0], s[1]))
+        if name == 'ip_right':   # a specific right named, or IP in general, or both
+            specific = [code for _, _, code in found if code != 'general']
+            found_codes = specific if specific and len(specific) < 3 else ['general'] + (specific if len(specific) < 3 else [])
+            proposed[name] = found_codes or [FALLBACK[name]]
+            continue
+        limit = 1 if scheme['values'] == 'one' else MAX_INSTRUMENTS
+        codes = [code for _, _, code in found[:limit]]
+        proposed[name] = codes or [FALLBACK.get(name) or scored[0][2]]
+    return proposed

@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ipplans.coder import propose_function
+from ipplans.coder import propose_function, propose_measure_codes
 from ipplans.encoding import UTF8_BOM, sniff
 from ipplans.package import Package
 from ipplans.paths import REPO as ROOT
@@ -24,7 +24,7 @@ class InputError(Exception):
 
 
 OUTPUT_TABLES = ['plans', 'measures', 'responsibilities', 'agencies', 'agency_aliases', 'targets', 'members', 'citations',
-                 'curation_notes']
+                 'curation_notes', 'measure_codes']
 NOTE_PREFIX = 'Draft note by ingest, to check and then rewrite or delete: '
 
 
@@ -94,6 +94,7 @@ def draft(path: Path, package: Path = ROOT, plan_id: str | None = None, region_c
     result.uncertain.extend(f'plans: {note}' for note in facts.notes)
     _measures(tasks, plan_id, result, resolver.agency_for)
     _capture(tasks, result)
+    _codes(result, tables.get('coding_schemes', []), tables.get('measure_code_lists', []))
     for seq, row in enumerate(citations(lines, first_chapter, facts.title, start), start=1):
         result.tables['citations'].append({'plan_id': plan_id, 'seq': str(seq), **row, 'note': ''})
     indicator_en = {row['indicator']: row['indicator_en'] for row in tables.get('targets', [])}
@@ -240,6 +241,18 @@ def _capture(tasks: list[Task], result: Draft) -> None:
     else:
         result.guess('plans', plan['plan_id'], 'capture', 'capture guessed as full_text; say excerpt, body_only or '
                      'annex_only if the copy holds only part of the document')
+
+
+def _codes(result: Draft, schemes: list[dict[str, str]], code_lists: list[dict[str, str]]) -> None:
+    """Codes the rule-based coder proposes for every measure, marked rule_based until reviewed."""
+    rows = result.tables.setdefault('measure_codes', [])
+    for measure in result.tables['measures']:
+        for scheme, codes in propose_measure_codes(measure['text'], schemes, code_lists).items():
+            rows += [{'measure_id': measure['measure_id'], 'scheme': scheme, 'code': code, 'assigned_by': 'rule_based',
+                      'note': 'Proposed by the rule-based coder from the code list\'s keywords; review it.'} for code in codes]
+    if rows:
+        result.uncertain.append(f'measure_codes: {len(rows)} codes proposed by the rule-based coder (assigned_by rule_based): '
+                                'review them against the codebook (Methodology page), then set assigned_by to curator')
 
 
 def _measures(tasks: list[Task], plan_id: str, result: Draft, agency_for) -> None:
