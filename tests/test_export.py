@@ -252,7 +252,8 @@ def test_workbook_keeps_text_that_starts_with_an_equals_sign_as_text(package, tm
 
 # ---------------------------------------------------------------- SQLite
 
-SQL_TYPES = {'string': 'TEXT', 'integer': 'INTEGER', 'number': 'REAL', 'date': 'TEXT'}
+SQL_TYPES = {'string': 'TEXT', 'integer': 'INTEGER', 'number': 'REAL', 'date': 'TEXT', 'boolean': 'INTEGER'}
+BOOLEAN_CELLS = {'true': '1', 'false': '0'}   # SQLite has no boolean: true is 1
 
 
 def test_sqlite_has_the_rows_types_and_keys_of_the_schemas(built):
@@ -273,8 +274,8 @@ def test_sqlite_has_the_rows_types_and_keys_of_the_schemas(built):
                         for fk in schema.get('foreignKeys', [])}
         stored = con.execute(f'SELECT * FROM "{table}"').fetchall()
         assert [['' if v is None else str(v) for v in row] for row in stored] == \
-            [[v if f['type'] != 'number' or v == '' else str(float(v)) for v, f in zip(row, schema['fields'])]
-             for row in data_rows(table)[1:]]
+            [[str(float(v)) if f['type'] == 'number' and v else BOOLEAN_CELLS[v] if f['type'] == 'boolean' else v
+              for v, f in zip(row, schema['fields'])] for row in data_rows(table)[1:]]
 
 
 def test_sqlite_refuses_a_row_that_breaks_a_key_or_a_constraint(built, tmp_path):
@@ -309,7 +310,7 @@ def test_sqlite_field_descriptions_are_queryable(built):
 def test_parquet_columns_are_typed_and_hold_the_rows(built):
     import pyarrow as pa
     import pyarrow.parquet as pq
-    arrow = {'string': pa.string(), 'integer': pa.int64(), 'number': pa.float64(), 'date': pa.date32()}
+    arrow = {'string': pa.string(), 'integer': pa.int64(), 'number': pa.float64(), 'date': pa.date32(), 'boolean': pa.bool_()}
     for table in TABLES:
         read = pq.read_table(built / f'{table}.parquet')
         assert read.schema.names == data_rows(table)[0]
@@ -321,7 +322,7 @@ def test_parquet_columns_are_typed_and_hold_the_rows(built):
             want = [row[data_rows(table)[0].index(f['name'])] for row in data_rows(table)[1:]]
             got = read.column(f['name']).to_pylist()
             assert ['' if v is None else (v.isoformat() if isinstance(v, dt.date) else v) for v in got] == \
-                [{'integer': int, 'number': float}.get(f['type'], str)(v) if v else '' for v in want]
+                [{'integer': int, 'number': float, 'boolean': lambda x: x == 'true'}.get(f['type'], str)(v) if v else '' for v in want]
 
 
 def test_duckdb_reads_the_parquet_files_with_their_types(built):

@@ -366,3 +366,17 @@ def test_pipe_separated_table_rows_are_read_and_pipe_menus_dropped(tmp_path):
     assert [(number_of[r['measure_id']], r['as_printed'], r['role']) for r in result.tables['responsibilities']] == [
         ('1', '区市场监管局', 'lead'), ('1', '区公安局', 'cooperating'), ('1', '区商务局', 'cooperating'),
         ('2', '区司法局', 'lead'), ('2', '区法院', 'cooperating')]
+
+
+# -- the development corpus of real documents (tests/real_corpus/README.md) ------------------------------
+REAL = ROOT / 'tests' / 'real_corpus'
+REAL_CASES = sorted(p for p in REAL.iterdir() if p.is_dir()) if REAL.is_dir() else []
+
+
+def test_jurisdiction_of_real_documents():
+    """First run, before the rules for issuers, headings and autonomous prefectures: 39 of 46."""
+    expected = {case.name: {r['field']: r['value'] for r in read_csv(case / 'expected_plan.csv')}.get('region_code', '')
+                for case in REAL_CASES}
+    got = {case.name: ingest.draft(case / 'source.txt').tables['plans'][0]['region_code'] for case in REAL_CASES}
+    wrong = {name: (expected[name], got[name]) for name in expected if expected[name] != got[name]}
+    assert len(REAL_CASES) >= 40 and len(wrong) <= 0.1 * len(REAL_CASES), wrong

@@ -64,9 +64,9 @@ TYPES: dict[str, FieldType] = {
                         '；请用半角数字（“25万”写作 250000）'),
     'date': FieldType('TEXT', 'date32', 'date', '日期', '; write dates as YYYY-MM-DD (2021-12-31), not 2021年12月 or 2021/12/31',
                       '；日期请写作 YYYY-MM-DD（如 2021-12-31），不要写“2021年12月”或“2021/12/31”'),
+    'boolean': FieldType('INTEGER', 'bool_', 'true/false value', '布尔值', '; write true or false', '；请写 true 或 false'),
 }
-# Named in messages though no tool stores it.
-TYPE_NAMES = {name: (t.en, t.zh) for name, t in TYPES.items()} | {'boolean': ('true/false value', '布尔值')}
+TYPE_NAMES = {name: (t.en, t.zh) for name, t in TYPES.items()}
 
 
 def typed_value(field: dict, text: str, missing: set[str]):
@@ -84,6 +84,12 @@ def typed_value(field: dict, text: str, missing: set[str]):
         if not re.fullmatch(r'[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?', text):
             raise ValueError(f'{text!r} is not a number')
         return float(text)
+    if kind == 'boolean':   # the Table Schema default true and false values
+        if text in ('true', 'True', 'TRUE', '1'):
+            return True
+        if text in ('false', 'False', 'FALSE', '0'):
+            return False
+        raise ValueError(f'{text!r} is not true or false')
     if kind == 'date':
         if field.get('format', 'default') != 'default':
             raise ValueError(f'date format {field["format"]!r} is not supported by the exporter')

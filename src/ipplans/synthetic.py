@@ -93,7 +93,8 @@ def generate(plans: int, out: Path, seed: int = 1) -> dict[str, int]:
                 agency_id = f'{plan_id}-agency-{AGENCIES.index((alias, name, kind)) + 1:02d}'
                 used[agency_id] = (alias, name, kind)
                 rows['responsibilities'].append(dict(measure_id=measure_id, seq=order, agency_id=agency_id,
-                                                     role='lead' if order == 1 else 'cooperating', as_printed=alias))
+                                                     role='lead' if order == 1 else 'cooperating', primary='true' if order == 1 else 'false',
+                                                     as_printed=alias))
             lead, others = chosen[0][0], '、'.join(a for a, _, _ in chosen[1:])
             deadline = '2021年12月底前完成' if seq % 3 else '持续推进'
             lines.append(f'{seq}.{text}（牵头单位：{lead}；配合单位：{others}；{deadline}）')

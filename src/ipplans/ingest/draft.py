@@ -6,13 +6,14 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ipplans.coder import propose_function, propose_measure_codes
+from ipplans.coder import propose_function
 from ipplans.encoding import UTF8_BOM, sniff
 from ipplans.package import Package
 from ipplans.paths import REPO as ROOT
 from ipplans.text import number_value
 from ipplans.ingest.agencies import AgencyBook, core_name, guess_kind
-from ipplans.ingest.extras import citations, members, plan_facts, targets
+from ipplans.ingest.extras import PlanFacts, citations, members, plan_facts, targets
+from ipplans.ingest.guesses import guess_capture, propose_codes
 from ipplans.ingest.region import Region, Register, detect_region
 from ipplans.ingest.layouts import read_tasks
 from ipplans.ingest.tasks import Task
@@ -81,7 +82,7 @@ def draft(path: Path, package: Path = ROOT, plan_id: str | None = None, region_c
     start = max(facts.title_line, 0)
     tasks, first_task = _tasks(lines, start, result)
     first_chapter = next((i for i in range(start + 1, len(lines)) if lines[i].text and CHAPTER.match(lines[i].folded)), len(lines))
-    region = _region(text, facts.title, Register(tables.get('regions', [])), region_code, result)
+    region = _region(text, facts, Register(tables.get('regions', [])), region_code, result)
     plan_id = plan_id or 'draft-' + hashlib.sha1(text.encode('utf-8')).hexdigest()[:8]
     result.plan_id = plan_id
     resolver = AgencyResolver(tables, region, plan_id, result)
@@ -93,8 +94,8 @@ def draft(path: Path, package: Path = ROOT, plan_id: str | None = None, region_c
     result.guess('plans', plan_id, 'source_type', f'plans.source_type guessed as {facts.source_type} from the page layout; check it')
     result.uncertain.extend(f'plans: {note}' for note in facts.notes)
     _measures(tasks, plan_id, result, resolver.agency_for)
-    _capture(tasks, result)
-    _codes(result, tables.get('coding_schemes', []), tables.get('measure_code_lists', []))
+    guess_capture(result)
+    propose_codes(result, tables.get('coding_schemes', []), tables.get('measure_code_lists', []))
     for seq, row in enumerate(citations(lines, first_chapter, facts.title, start), start=1):
         result.tables['citations'].append({'plan_id': plan_id, 'seq': str(seq), **row, 'note': ''})
     indicator_en = {row['indicator']: row['indicator_en'] for row in tables.get('targets', [])}
@@ -112,14 +113,14 @@ def draft(path: Path, package: Path = ROOT, plan_id: str | None = None, region_c
     return result
 
 
-def _region(text: str, title: str, register: Register, region_code: str | None, result: Draft) -> Region | None:
+def _region(text: str, facts: PlanFacts, register: Register, region_code: str | None, result: Draft) -> Region | None:
     """The issuing jurisdiction: the one given with --region-code, else the one the text names."""
     if region_code:
         region = register.get(region_code)
         how = 'given with --region-code' if region else 'given with --region-code, but NOT IN THE REGISTER: check the code'
         region = region or Region(region_code, '', '', '', '')
     else:
-        region, how = detect_region(text, title, register)
+        region, how = detect_region(text, facts.title, register, facts.issuer)
     result.info.append(f'region: {region.code if region else "UNKNOWN"} {region.name if region else ""} ({how})'.replace('  ', ' '))
     if not region:
         result.uncertain.append('region unknown: agencies are not matched against the package; pass --region-code to match them')
@@ -215,46 +216,6 @@ class AgencyResolver:
         return agency_id
 
 
-# A measure's text ends with one of these when the copy did not stop inside it.
-WHOLE_ENDINGS = tuple('。；;！!？?）)】〕]') + ('等',)
-
-
-def _capture(tasks: list[Task], result: Draft) -> None:
-    """What the source holds, guessed: no measures at all (metadata only, said loudly), a last measure
-    that stops mid-sentence or a list that starts past 1 (an excerpt), else the full text."""
-    plan = result.tables['plans'][0]
-    measures = result.tables['measures']
-    if not measures:
-        plan['capture'] = 'metadata_only'
-        result.guess('plans', plan['plan_id'], 'capture', 'NO MEASURES FOUND: capture set to metadata_only. If the text '
-                     'does hold tasks, its layout is one ingest cannot read yet: add the rows by hand or report the layout.')
-        return
-    last = measures[-1]
-    if not last['text'].rstrip().endswith(WHOLE_ENDINGS):
-        last['capture'], plan['capture'] = 'cut_off', 'excerpt'
-        result.guess('measures', last['measure_id'], 'capture',
-                     f'measure {last["number"]} ends mid-sentence ({last["text"][-12:]!r}): marked cut_off and the plan '
-                     'an excerpt; if the source is whole, set both back')
-    elif number_value(measures[0]['number']) not in (None, 1):
-        plan['capture'] = 'excerpt'
-        result.guess('plans', plan['plan_id'], 'capture', 'the numbering starts past 1: capture set to excerpt; check it')
-    else:
-        result.guess('plans', plan['plan_id'], 'capture', 'capture guessed as full_text; say excerpt, body_only or '
-                     'annex_only if the copy holds only part of the document')
-
-
-def _codes(result: Draft, schemes: list[dict[str, str]], code_lists: list[dict[str, str]]) -> None:
-    """Codes the rule-based coder proposes for every measure, marked rule_based until reviewed."""
-    rows = result.tables.setdefault('measure_codes', [])
-    for measure in result.tables['measures']:
-        for scheme, codes in propose_measure_codes(measure['text'], schemes, code_lists).items():
-            rows += [{'measure_id': measure['measure_id'], 'scheme': scheme, 'code': code, 'assigned_by': 'rule_based',
-                      'note': 'Proposed by the rule-based coder from the code list\'s keywords; review it.'} for code in codes]
-    if rows:
-        result.uncertain.append(f'measure_codes: {len(rows)} codes proposed by the rule-based coder (assigned_by rule_based): '
-                                'review them against the codebook (Methodology page), then set assigned_by to curator')
-
-
 def _measures(tasks: list[Task], plan_id: str, result: Draft, agency_for) -> None:
     previous = None
     for seq, task in enumerate(tasks, start=1):
@@ -279,10 +240,13 @@ def _measures(tasks: list[Task], plan_id: str, result: Draft, agency_for) -> Non
                 result.guess('responsibilities', measure_id, 'as_printed',
                              f'measure {task.number}: {first.printed}{second.printed} is printed without a separator; '
                              f'read as two agencies, {first.printed} and {second.printed}')
+        has_lead = any(duty.role == 'lead' for duty in task.duties)
         for index, duty in enumerate(task.duties, start=1):
             agency = agency_for(duty.printed, f'measure {task.number}')
+            primary = duty.role == 'lead' or (duty.role == 'responsible' and not has_lead)
             result.tables['responsibilities'].append({'measure_id': measure_id, 'seq': str(index), 'agency_id': agency,
-                                                      'role': duty.role, 'as_printed': duty.printed})
+                                                      'role': duty.role, 'primary': 'true' if primary else 'false',
+                                                      'as_printed': duty.printed})
 
 
 def headers(package: Path) -> dict[str, list[str]]:
