@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -15,15 +16,19 @@ from conftest import ROOT, read_rows, validate, write_rows
 TABLES = [path.stem for path in sorted((ROOT / 'schemas').glob('*.json'))]
 
 
+def fields_of(table: str) -> list[str]:
+    return [f['name'] for f in json.loads((ROOT / 'schemas' / f'{table}.json').read_text(encoding='utf-8'))['fields']]
+
+
 def plan_rows(package: Path, plan_id: str) -> dict[str, list[dict[str, str]]]:
-    """Every row that belongs to one plan: its own rows, its measures' responsibilities, and the
-    agencies and aliases no other plan uses."""
-    rows = {table: read_rows(package, table) for table in ('plans', 'measures', 'responsibilities', 'targets', 'members',
-                                                             'citations', 'curation_notes', 'agencies', 'agency_aliases')}
-    own = {t: [r for r in rows[t] if r['plan_id'] == plan_id]
-           for t in ('plans', 'measures', 'targets', 'members', 'citations', 'curation_notes')}
+    """Every row that belongs to one plan: rows with its plan_id, rows of its measures (by
+    measure_id), and the agencies and aliases no other plan uses."""
+    own = {t: [r for r in read_rows(package, t) if r['plan_id'] == plan_id] for t in TABLES if 'plan_id' in fields_of(t)}
     measures = {m['measure_id'] for m in own['measures']}
-    own['responsibilities'] = [r for r in rows['responsibilities'] if r['measure_id'] in measures]
+    for table in TABLES:
+        if 'measure_id' in fields_of(table) and table not in own:
+            own[table] = [r for r in read_rows(package, table) if r['measure_id'] in measures]
+    rows = {t: read_rows(package, t) for t in ('responsibilities', 'members', 'agencies', 'agency_aliases')}
     used_elsewhere = {r['agency_id'] for r in rows['responsibilities'] if r['measure_id'] not in measures} | \
                      {m['agency_id'] for m in rows['members'] if m['plan_id'] != plan_id}
     used_here = {r['agency_id'] for r in own['responsibilities']} | {m['agency_id'] for m in own['members']}
