@@ -22,8 +22,6 @@ def propose_function(name: str, functions: list[dict[str, str]]) -> str:
     return best[1]
 
 
-# How many instruments a measure takes at most (the codebook's rule 3).
-MAX_INSTRUMENTS = 3
 # The code a single-valued scheme falls back to when no keyword matches.
 FALLBACK = {'pillar': 'foundations', 'measure_type': 'substantive', 'ip_right': 'general'}
 
@@ -47,7 +45,7 @@ def propose_measure_codes(text: str, schemes: list[dict[str, str]], code_lists: 
             found_codes = specific if specific and len(specific) < 3 else ['general'] + (specific if len(specific) < 3 else [])
             proposed[name] = found_codes or [FALLBACK[name]]
             continue
-        limit = 1 if scheme['values'] == 'one' else MAX_INSTRUMENTS
+        limit = 1 if scheme['values'] == 'one' else int(scheme.get('max_codes') or len(scored))
         codes = [code for _, _, code in found[:limit]]
         proposed[name] = codes or [FALLBACK.get(name) or scored[0][2]]
     return proposed
