@@ -37,6 +37,8 @@ AGENCIES = [('区市场监管局', '市场监督管理局', 'government_departme
             ('区委组织部', '委组织部', 'party_organ'), ('区委网信办', '委网信办', 'party_organ'), ('区金融事务中心', '金融事务中心', 'public_institution'),
             ('区融媒体中心', '融媒体中心', 'public_institution'), ('海关', '海关', 'customs'), ('各镇街道', '各镇街道', 'collective'), ('有关部门', '有关部门', 'collective')]
 NUMERALS = '一二三四五六七八九十'
+SYNTHETIC_CODES = {'pillar': ['strict', 'broad', 'fast', 'foundations'], 'ip_right': ['general', 'patent', 'trademark'],
+                   'instrument': ['administrative_enforcement', 'public_services', 'publicity_training'], 'measure_type': ['substantive']}
 
 
 def measure_text(rng: random.Random) -> str:
@@ -76,7 +78,7 @@ def generate(plans: int, out: Path, seed: int = 1) -> dict[str, int]:
         rows['plans'].append(dict(plan_id=plan_id, title=f'{place}强化知识产权保护的实施方案', title_en=f'Synthetic district {index + 1} plan', doc_number='',
                                   issuer=f'{place}人民政府办公室', publisher='', region_code=region, region_name=unit['full_name'], province=by_code[unit['province_code']]['name'],
                                   admin_level=unit['level'],
-                                  date_signed='2021-10-12', date_published='', status='issued', source_type='document_file', source_url='',
+                                  date_signed='2021-10-12', date_published='', status='issued', source_type='document_file', source_url='', source_retrieved='', capture='full_text',
                                   source_file=source_file, source_note='Synthetic plan generated for benchmarks.'))
         used: dict[str, tuple[str, str, str]] = {}
         section = ''
@@ -87,7 +89,10 @@ def generate(plans: int, out: Path, seed: int = 1) -> dict[str, int]:
             text = measure_text(rng)
             measure_id = f'{plan_id}-{seq:03d}'
             rows['measures'].append(dict(measure_id=measure_id, plan_id=plan_id, seq=seq, number=f'{seq}.', chapter='', section=section, text=text,
-                                         deadline='2021年12月底前完成' if seq % 3 else '持续推进', deadline_date='2021-12-31' if seq % 3 else ''))
+                                         deadline='2021年12月底前完成' if seq % 3 else '持续推进', deadline_date='2021-12-31' if seq % 3 else '', capture='whole'))
+            for scheme, codes in SYNTHETIC_CODES.items():   # one code per scheme, rotating through the list
+                rows['measure_codes'].append(dict(measure_id=measure_id, scheme=scheme, code=codes[seq % len(codes)],
+                                                  assigned_by='rule_based', note=''))
             chosen = rng.sample(AGENCIES, rng.choice([2, 3, 3, 4]))
             for order, (alias, name, kind) in enumerate(chosen, start=1):
                 agency_id = f'{plan_id}-agency-{AGENCIES.index((alias, name, kind)) + 1:02d}'
