@@ -256,7 +256,9 @@ def test_charts_draw_the_counts_of_the_data(site):
         schema = json.loads((ROOT / resource['schema']).read_text(encoding='utf-8'))
         for fk in schema.get('foreignKeys', []):
             target = fk['reference']['resource'] or resource['name']   # '' is the table itself
-            assert f"{resource['name']}.{fk['fields']} → {target}.{fk['reference']['fields']}" in titles
+            as_list = lambda names: [names] if isinstance(names, str) else names   # a key is one field or a list
+            for field, ref in zip(as_list(fk['fields']), as_list(fk['reference']['fields'])):
+                assert f"{resource['name']}.{field} → {target}.{ref}" in titles
 
 
 # --- the site as a whole ---------------------------------------------------------------------
