@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 
-from ipplans.package import Package, Resource
+from ipplans.package import Package, Resource, is_descriptor, is_resource_entry, read_json
 from ipplans.validate.context import Context
 
 CODES = ('package-json', 'package-descriptor')
@@ -31,7 +31,7 @@ def read_descriptor(ctx: Context) -> dict | None:
         ctx.add('datapackage.json', None, None, 'package-json', 'package-missing')
         return None
     try:
-        descriptor = json.loads(path.read_bytes().decode('utf-8-sig'))
+        descriptor = read_json(path)
     except UnicodeDecodeError:
         ctx.add('datapackage.json', None, None, 'package-json', 'package-encoding')
         return None
@@ -41,7 +41,7 @@ def read_descriptor(ctx: Context) -> dict | None:
     except RecursionError:
         ctx.add('datapackage.json', None, None, 'package-json', 'package-syntax', error='nested too deeply', line='-', column='-')
         return None
-    if not isinstance(descriptor, dict) or not isinstance(descriptor.get('resources'), list):
+    if not is_descriptor(descriptor):
         ctx.add('datapackage.json', None, 'resources', 'package-descriptor', 'package-shape')
         return None
     return descriptor
@@ -53,7 +53,7 @@ def run(ctx: Context) -> None:
         return
     package = Package(ctx.dir, descriptor)
     for index, entry in enumerate(descriptor['resources']):
-        if not isinstance(entry, dict) or not isinstance(entry.get('name'), str) or not isinstance(entry.get('path'), str):
+        if not is_resource_entry(entry):
             ctx.add('datapackage.json', None, f'resources[{index}]', 'package-descriptor', 'resource-shape')
             continue
         package.resources[entry['name']] = Resource(entry['name'], entry)

@@ -1,8 +1,7 @@
 """Each resource's schema exists, parses as JSON and lists its fields."""
 from __future__ import annotations
 
-import json
-
+from ipplans.package import is_schema, read_json
 from ipplans.validate.context import Context
 
 CODES = ('schema',)
@@ -28,13 +27,12 @@ def run(ctx: Context) -> None:
                 ctx.unreadable.add(name)
                 continue
             try:
-                loaded = json.loads(path.read_bytes().decode('utf-8-sig'))
+                loaded = read_json(path)
             except (ValueError, UnicodeDecodeError, RecursionError) as error:
                 ctx.add(where, None, None, 'schema', 'schema-syntax', name=name, error=error)
                 ctx.unreadable.add(name)
                 continue
-        if not isinstance(loaded, dict) or not isinstance(loaded.get('fields'), list) or \
-                not all(isinstance(f, dict) and isinstance(f.get('name'), str) for f in loaded['fields']):
+        if not is_schema(loaded):
             ctx.add(where, None, 'fields', 'schema', 'schema-shape', name=name)
             ctx.unreadable.add(name)
             continue
