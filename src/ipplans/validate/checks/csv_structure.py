@@ -13,7 +13,8 @@ MESSAGES = {
 
 
 def run(ctx: Context) -> None:
-    for name, text in ctx.texts.items():
+    for name in list(ctx.texts):
+        text = ctx.texts.pop(name)  # parsed, the table holds the rows: the text can go
         resource = ctx.resources[name]
         if not text.strip():
             ctx.add(resource.path, None, None, 'empty-file', 'empty-file', header=','.join(resource.field_names))
@@ -24,4 +25,3 @@ def run(ctx: Context) -> None:
         except CSVSyntaxError as error:
             ctx.add(resource.path, error.line, None, 'unbalanced-quote', 'unbalanced-quote')
             ctx.unreadable.add(name)
-    ctx.texts.clear()  # parsed: the tables hold the rows now
