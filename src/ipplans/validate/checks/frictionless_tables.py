@@ -67,7 +67,7 @@ def foreign_key(resource: Resource, error) -> tuple[str, str, str] | None:
     key on the error's fields; None if the schema has no such key."""
     for fields, ref_table, ref_fields in resource.foreign_keys:
         if fields == error.field_names:
-            return ref_table or resource.name, ', '.join(ref_fields), ', '.join(error.field_cells)
+            return ref_table, ', '.join(ref_fields), ', '.join(error.field_cells)
     return None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ipplans.schema import identifier_fields
 from ipplans.text import ODD_SPACE, shorten
 from ipplans.validate.context import Context
 
@@ -58,10 +59,10 @@ def text_problem(value: str, identifier: bool = False) -> tuple[str, dict] | Non
 
 def run(ctx: Context) -> None:
     for resource in ctx.tables():
-        patterns = {f['name'] for f in resource.fields if f.get('constraints', {}).get('pattern')}
+        identifiers = identifier_fields(resource.schema or {})
         for line, row in ctx.rows(resource.name):
             for field, value in row.items():
-                found = text_problem(value, identifier=field in patterns)
+                found = text_problem(value, identifier=field in identifiers)
                 if found:
                     key, params = found
                     check = key if key in ('lookalike', 'markup') else 'hygiene'

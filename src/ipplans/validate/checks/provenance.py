@@ -27,7 +27,6 @@ def plan_of(ctx: Context, name: str, seen: frozenset[str] = frozenset()) -> Plan
     if PLAN_ID in resource.field_names:
         return lambda row: row.get(PLAN_ID)
     for fields, ref, ref_fields in resource.foreign_keys:
-        ref = ref or name
         parent = plan_of(ctx, ref, seen | {name}) if ref in ctx.resources and ref not in seen | {name} else None
         if parent is not None:
             plans = {tuple(row.get(f) for f in ref_fields): parent(row) for _, row in ctx.rows(ref)}
