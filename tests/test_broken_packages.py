@@ -210,6 +210,10 @@ def fk_note_plan(p):
     return 'data/curation_notes.csv', edit(p, 'curation_notes', {'note_id': f'{RC}-n01'}, plan_id='rongchang'), 'plan_id', 'foreign-key'
 
 
+def note_table_unknown(p):
+    return 'data/curation_notes.csv', edit(p, 'curation_notes', {'note_id': f'{RC}-n01'}, table_name='nonexistent'), 'table_name', 'note-key'
+
+
 def orphan_plan(p):
     rows = read_rows(p, 'plans')
     extra = dict(rows[0], plan_id='chongqing-rongchang-2022', source_file='data/sources/copy.txt')
@@ -309,7 +313,7 @@ CASES = [gbk, utf16, bom, crlf, mixed_endings, no_final_newline,
          unbalanced_quote, text_after_closing_quote, too_many_cells, too_few_cells, blank_line, nul_bytes,
          wrong_type, impossible_date, chinese_date, enum_typo, id_pattern, duplicate_key,
          fk_measure_plan, fk_responsibility_measure, fk_responsibility_agency, fk_alias_agency, fk_target_plan,
-         fk_target_measure, fk_member_plan, fk_member_agency, fk_citation_plan, fk_note_plan, orphan_plan, orphan_agency,
+         fk_target_measure, fk_member_plan, fk_member_agency, fk_citation_plan, fk_note_plan, note_table_unknown, orphan_plan, orphan_agency,
          trailing_space, nbsp, zero_width, control_char, fullwidth_dash_in_id, fullwidth_letter_in_id, script_tag,
          text_not_in_source, missing_source_file, plan_without_source,
          invalid_json, not_a_descriptor, resource_path_missing, schema_does_not_parse, unlisted_csv]

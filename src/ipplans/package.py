@@ -28,6 +28,24 @@ def read_json(path: Path) -> object:
     return json.loads(path.read_bytes().decode('utf-8-sig'))
 
 
+# What the tools need of the descriptor and the schemas before they can read anything (the
+# validator reports each one that fails; Package.load stops at the first).
+def is_descriptor(value: object) -> bool:
+    """A JSON object with a "resources" list."""
+    return isinstance(value, dict) and isinstance(value.get('resources'), list)
+
+
+def is_resource_entry(value: object) -> bool:
+    """A resource entry with a "name" and a "path" (strings)."""
+    return isinstance(value, dict) and isinstance(value.get('name'), str) and isinstance(value.get('path'), str)
+
+
+def is_schema(value: object) -> bool:
+    """A Table Schema with a list of named fields."""
+    return isinstance(value, dict) and isinstance(value.get('fields'), list) and \
+        all(isinstance(f, dict) and isinstance(f.get('name'), str) for f in value['fields'])
+
+
 @dataclass
 class Resource:
     """One table: its descriptor entry, its schema and its rows (None until read, or if unreadable)."""
@@ -107,11 +125,11 @@ class Package:
             descriptor = read_json(path)
         except (ValueError, UnicodeDecodeError, RecursionError) as error:
             raise PackageError(f'{path}: not valid JSON ({error})') from None
-        if not isinstance(descriptor, dict) or not isinstance(descriptor.get('resources'), list):
+        if not is_descriptor(descriptor):
             raise PackageError(f'{path}: the descriptor must be a JSON object with a "resources" list')
         package = cls(directory, descriptor)
         for number, entry in enumerate(descriptor['resources']):
-            if not isinstance(entry, dict) or not isinstance(entry.get('name'), str) or not isinstance(entry.get('path'), str):
+            if not is_resource_entry(entry):
                 raise PackageError(f'datapackage.json: resource {number} needs a "name" and a "path" (strings)')
             package.resources[entry['name']] = Resource(entry['name'], entry)
         return package
@@ -142,8 +160,7 @@ class Package:
                 loaded = read_json(path)
             except (ValueError, UnicodeDecodeError, RecursionError) as error:
                 raise PackageError(f'{schema}: not valid JSON ({error})') from None
-        if not isinstance(loaded, dict) or not isinstance(loaded.get('fields'), list) or \
-                not all(isinstance(f, dict) and isinstance(f.get('name'), str) for f in loaded['fields']):
+        if not is_schema(loaded):
             raise PackageError(f'{schema if isinstance(schema, str) else "datapackage.json"}: '
                                f'the schema of resource {resource.name} needs a list of named fields')
         return loaded
