@@ -308,6 +308,60 @@ def unlisted_csv(p):
     return 'data/measures_new.csv', '-', '-', 'unlisted-file'
 
 
+# -- the register, captures and codes ----------------------------------------------
+JL = 'jilin-ip-strong-province'
+
+
+def region_name_disagrees(p):
+    return 'data/plans.csv', edit(p, 'plans', {'plan_id': DL}, region_name='天津市东丽县'), 'region_name', 'region'
+
+
+def province_of_another_code(p):
+    # the contributor's case: a code of Shanghai (310104) with province 湖北省
+    return 'data/plans.csv', edit(p, 'plans', {'plan_id': DL}, region_code='310104'), 'province', 'region'
+
+
+def level_disagrees(p):
+    return 'data/plans.csv', edit(p, 'plans', {'plan_id': JL}, admin_level='prefecture'), 'admin_level', 'region'
+
+
+def retired_code_after_its_years(p):
+    # 500226 荣昌县 was last listed in 2014; Rongchang's plan is of 2021
+    return 'data/plans.csv', edit(p, 'plans', {'plan_id': RC}, region_code='500226', region_name='重庆市荣昌县'), 'region_code', 'region'
+
+
+def cut_off_in_a_full_text(p):
+    return 'data/measures.csv', edit(p, 'measures', {'measure_id': f'{DL}-042'}, capture='cut_off'), 'capture', 'capture'
+
+
+def cut_off_in_the_middle(p):
+    edit(p, 'plans', {'plan_id': DL}, capture='excerpt')
+    return 'data/measures.csv', edit(p, 'measures', {'measure_id': f'{DL}-010'}, capture='cut_off'), 'capture', 'capture'
+
+
+def metadata_only_with_measures(p):
+    return 'data/plans.csv', edit(p, 'plans', {'plan_id': DL}, capture='metadata_only'), 'capture', 'capture'
+
+
+def measure_without_a_pillar(p):
+    rows = read_rows(p, 'measure_codes')
+    write_rows(p, 'measure_codes', [r for r in rows if not (r['measure_id'] == f'{DL}-005' and r['scheme'] == 'pillar')], header=list(rows[0]))
+    return 'data/measures.csv', line_of(p, 'measures', {'measure_id': f'{DL}-005'}), 'measure_id', 'coding'
+
+
+def measure_with_two_pillars(p):
+    rows = read_rows(p, 'measure_codes')
+    pillar = next(r for r in rows if r['measure_id'] == f'{DL}-005' and r['scheme'] == 'pillar')
+    other = 'strict' if pillar['code'] != 'strict' else 'broad'
+    write_rows(p, 'measure_codes', rows + [dict(pillar, code=other)], header=list(rows[0]))
+    return 'data/measures.csv', line_of(p, 'measures', {'measure_id': f'{DL}-005'}), 'measure_id', 'coding'
+
+
+def cooperating_unit_marked_primary(p):
+    return ('data/responsibilities.csv', edit(p, 'responsibilities', {'measure_id': f'{DL}-002', 'seq': '2'}, primary='true'),
+            'primary', 'coding')
+
+
 CASES = [gbk, utf16, bom, crlf, mixed_endings, no_final_newline,
          empty_file, header_only, semicolons, tabs, missing_column, extra_column, renamed_column, reordered_columns,
          unbalanced_quote, text_after_closing_quote, too_many_cells, too_few_cells, blank_line, nul_bytes,
@@ -316,7 +370,10 @@ CASES = [gbk, utf16, bom, crlf, mixed_endings, no_final_newline,
          fk_target_measure, fk_member_plan, fk_member_agency, fk_citation_plan, fk_note_plan, note_table_unknown, orphan_plan, orphan_agency,
          trailing_space, nbsp, zero_width, control_char, fullwidth_dash_in_id, fullwidth_letter_in_id, script_tag,
          text_not_in_source, missing_source_file, plan_without_source,
-         invalid_json, not_a_descriptor, resource_path_missing, schema_does_not_parse, unlisted_csv]
+         invalid_json, not_a_descriptor, resource_path_missing, schema_does_not_parse, unlisted_csv,
+         region_name_disagrees, province_of_another_code, level_disagrees, retired_code_after_its_years,
+         cut_off_in_a_full_text, cut_off_in_the_middle, metadata_only_with_measures,
+         measure_without_a_pillar, measure_with_two_pillars, cooperating_unit_marked_primary]
 
 
 def parse(line: str) -> tuple[str, str, str, str] | None:
@@ -362,3 +419,26 @@ def test_lang_option_gives_one_language(package):
     _, chinese = validate(package, '--lang', 'zh')
     assert 'leading or trailing whitespace' in english[0] and ' | ' not in english[0]
     assert '首尾有空白' in chinese[0] and 'leading' not in chinese[0]
+
+
+def test_an_excerpt_may_start_past_the_first_item_a_full_text_may_not(package):
+    rows = read_rows(package, 'measures')
+    kept = [r for r in rows if not (r['plan_id'] == DL and int(r['seq']) <= 3)]
+    for r in kept:
+        if r['plan_id'] == DL:
+            r['seq'] = str(int(r['seq']) - 3)
+    gone = {r['measure_id'] for r in rows} - {r['measure_id'] for r in kept}
+    write_rows(package, 'measures', kept, header=list(rows[0]))
+    for table in ('responsibilities', 'measure_codes', 'measure_coding_passes'):
+        rows = read_rows(package, table)
+        write_rows(package, table, [r for r in rows if r['measure_id'] not in gone], header=list(rows[0]))
+    # agencies named only by the removed items go too, as a curator cutting the excerpt would do
+    used = {r['agency_id'] for table in ('responsibilities', 'members') for r in read_rows(package, table)}
+    for table in ('agencies', 'agency_aliases'):
+        rows = read_rows(package, table)
+        write_rows(package, table, [r for r in rows if r['agency_id'] in used], header=list(rows[0]))
+    code, out = validate(package)
+    assert any(parse(line) and parse(line)[3] == 'completeness' and 'where 1 was expected' in line for line in out), out
+    edit(package, 'plans', {'plan_id': DL}, capture='excerpt')
+    code, out = validate(package)
+    assert code == 0, out

@@ -1,5 +1,6 @@
 """Every plan has measures, numbered seq 1, 2, 3 … in row order, and its printed numbering has
-no gaps or repeats."""
+no gaps or repeats. What the archived source holds (plans.capture) decides how much is required:
+a plan captured as metadata only has no measures, an excerpt may start past 1."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -19,7 +20,7 @@ MESSAGES = {
 }
 
 
-def check_plan(ctx: Context, plan_id: str, items: list[tuple[int, dict[str, str]]]) -> None:
+def check_plan(ctx: Context, plan_id: str, items: list[tuple[int, dict[str, str]]], partial: bool) -> None:
     """One plan's measures: seq in row order, then the printed numbers."""
     path = ctx.path('measures')
     for position, (line, row) in enumerate(items, start=1):
@@ -29,7 +30,8 @@ def check_plan(ctx: Context, plan_id: str, items: list[tuple[int, dict[str, str]
     values = [number_value(row.get('number', '')) for _, row in items]
     if None in values:
         return  # numbers that are not numerals (such as 一是) cannot be checked for gaps
-    for position, ((line, row), value) in enumerate(zip(items, values), start=1):
+    first = values[0] if partial and values else 1   # an excerpt may start mid-list
+    for position, ((line, row), value) in enumerate(zip(items, values), start=first):
         if value != position:
             key = 'number-repeat' if value in values[:position - 1] else 'number-gap'
             ctx.add(path, line, 'number', 'completeness', key, table='measures', plan=plan_id, number=row.get('number'), expected=position)
@@ -40,9 +42,10 @@ def run(ctx: Context) -> None:
     by_plan: dict[str, list[tuple[int, dict[str, str]]]] = defaultdict(list)
     for line, row in ctx.rows('measures'):
         by_plan[row.get('plan_id', '')].append((line, row))
+    capture = {plan.get('plan_id'): plan.get('capture', 'full_text') for _, plan in ctx.rows('plans')}
     if ctx.readable('measures'):
         for line, plan in ctx.rows('plans'):
-            if plan.get('plan_id') not in by_plan:
+            if plan.get('plan_id') not in by_plan and plan.get('capture') != 'metadata_only':
                 ctx.add(ctx.path('plans'), line, 'plan_id', 'completeness', 'no-measures', table='plans')
     for plan_id, items in by_plan.items():
-        check_plan(ctx, plan_id, items)
+        check_plan(ctx, plan_id, items, capture.get(plan_id, 'full_text') not in ('full_text', ''))
