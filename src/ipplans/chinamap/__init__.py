@@ -1,0 +1,1 @@
+"""A map of China drawn at build time, as SVG (the geometry: source.py, simplify.py, geometry.py)."""
