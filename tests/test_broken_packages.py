@@ -362,6 +362,33 @@ def cooperating_unit_marked_primary(p):
             'primary', 'coding')
 
 
+def document_number_not_standard(p):
+    doc = 'central-2019-strengthening-ip-protection'
+    return 'data/documents.csv', edit(p, 'documents', {'document_id': doc}, doc_number='中办发[2019]56号'), 'doc_number', 'document'
+
+
+def document_level_not_its_regions(p):
+    doc = 'huaibei-2021-strengthening-ip-protection-plan'   # 340600 is a prefecture
+    return 'data/documents.csv', edit(p, 'documents', {'document_id': doc}, issuer_level='county'), 'issuer_level', 'document'
+
+
+def central_document_with_a_region(p):
+    doc = 'central-2019-strengthening-ip-protection'
+    return 'data/documents.csv', edit(p, 'documents', {'document_id': doc}, region_code='110000'), 'issuer_level', 'document'
+
+
+def citation_of_another_documents_number(p):
+    # Xiangshan cites 皖办发〔2020〕15号 but the citation is pointed at Huaibei's document (淮办发〔2021〕14号)
+    line = edit(p, 'citations', {'plan_id': 'anhui-huaibei-xiangshan-2021', 'seq': '1'},
+                document_id='huaibei-2021-strengthening-ip-protection-plan')
+    return 'data/citations.csv', line, 'cited_doc_number_normalized', 'document'
+
+
+def fk_citation_document(p):
+    line = edit(p, 'citations', {'plan_id': 'anhui-huaibei-xiangshan-2021', 'seq': '1'}, document_id='no-such-document')
+    return 'data/citations.csv', line, 'document_id', 'foreign-key'
+
+
 CASES = [gbk, utf16, bom, crlf, mixed_endings, no_final_newline,
          empty_file, header_only, semicolons, tabs, missing_column, extra_column, renamed_column, reordered_columns,
          unbalanced_quote, text_after_closing_quote, too_many_cells, too_few_cells, blank_line, nul_bytes,
@@ -373,7 +400,9 @@ CASES = [gbk, utf16, bom, crlf, mixed_endings, no_final_newline,
          invalid_json, not_a_descriptor, resource_path_missing, schema_does_not_parse, unlisted_csv,
          region_name_disagrees, province_of_another_code, level_disagrees, retired_code_after_its_years,
          cut_off_in_a_full_text, cut_off_in_the_middle, metadata_only_with_measures,
-         measure_without_a_pillar, measure_with_two_pillars, cooperating_unit_marked_primary]
+         measure_without_a_pillar, measure_with_two_pillars, cooperating_unit_marked_primary,
+         document_number_not_standard, document_level_not_its_regions, central_document_with_a_region,
+         citation_of_another_documents_number, fk_citation_document]
 
 
 def parse(line: str) -> tuple[str, str, str, str] | None:

@@ -12,12 +12,13 @@ from ipplans.package import Package
 from ipplans.paths import REPO as ROOT
 from ipplans.text import number_value
 from ipplans.ingest.agencies import AgencyBook, core_name, guess_kind
+from ipplans.ingest.documents import link_citations, note_wanted_plan
 from ipplans.ingest.extras import PlanFacts, citations, members, plan_facts, targets
 from ipplans.ingest.guesses import guess_capture, propose_codes
 from ipplans.ingest.region import Region, Register, detect_region
 from ipplans.ingest.layouts import read_tasks
 from ipplans.ingest.tasks import Task
-from ipplans.ingest.text import CHAPTER, Line, deadline_date, split_lines
+from ipplans.ingest.text import CHAPTER, Line, deadline_date, normalize_doc_number, split_lines
 
 
 class InputError(Exception):
@@ -25,7 +26,7 @@ class InputError(Exception):
 
 
 OUTPUT_TABLES = ['plans', 'measures', 'responsibilities', 'agencies', 'agency_aliases', 'targets', 'members', 'citations',
-                 'curation_notes', 'measure_codes']
+                 'documents', 'curation_notes', 'measure_codes']
 NOTE_PREFIX = 'Draft note by ingest, to check and then rewrite or delete: '
 
 
@@ -98,6 +99,9 @@ def draft(path: Path, package: Path = ROOT, plan_id: str | None = None, region_c
     propose_codes(result, tables.get('coding_schemes', []), tables.get('measure_code_lists', []))
     for seq, row in enumerate(citations(lines, first_chapter, facts.title, start), start=1):
         result.tables['citations'].append({'plan_id': plan_id, 'seq': str(seq), **row, 'note': ''})
+    link_citations(result, tables.get('documents', []), plan_id)
+    note_wanted_plan(result, tables.get('documents', []), normalize_doc_number(facts.doc_number) if facts.doc_number else '',
+                     facts.title)
     indicator_en = {row['indicator']: row['indicator_en'] for row in tables.get('targets', [])}
     for seq, row in enumerate(targets(lines[start:], max(first_task - start, 0)), start=1):
         result.tables['targets'].append({'target_id': f'{plan_id}-t{seq:02d}', 'plan_id': plan_id, 'measure_id': '',
