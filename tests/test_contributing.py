@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+import sys
 
-from conftest import ROOT, edit, validate
+from conftest import ROOT, edit, read_rows, validate
 
 GUIDE = (ROOT / 'CONTRIBUTING.md').read_text(encoding='utf-8')
 
@@ -29,3 +32,24 @@ def test_example_message_matches_the_validator(package):
     code, lines = validate(package)
     shown = re.search(r'```text\n(data/measures\.csv:\d+:text: provenance: )', GUIDE).group(1)
     assert any(line.startswith(shown) for line in lines), lines
+
+
+def test_walkthrough_summary_is_what_ingest_prints_for_the_example(tmp_path):
+    """The walkthrough quotes ingest's summary for its real excerpt: the same command prints those lines."""
+    command = re.search(r'\.venv/bin/ipplans ingest (\S+) --out draft/ --plan-id (\S+)', GUIDE)
+    copied = re.search(r'cp (\S+) ' + re.escape(command.group(1)), GUIDE)
+    assert copied, 'the walkthrough archives the file it ingests'
+    source = tmp_path / 'source.txt'
+    shutil.copy(ROOT / copied.group(1), source)
+    result = subprocess.run([sys.executable, '-m', 'ipplans', 'ingest', str(source), '--out', str(tmp_path / 'draft'),
+                             '--plan-id', command.group(2), '--package', str(ROOT)], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    quoted = re.search(r'prints a summary:\n\n```text\n(.*?)```', GUIDE, flags=re.S).group(1).strip().split('\n')
+    printed = result.stdout.splitlines()
+    for line in quoted:
+        assert line in printed, f'the walkthrough quotes a line ingest does not print: {line}'
+    # what the walkthrough tells the reader to use exists in the package
+    functions = {row['function'] for row in read_rows(ROOT, 'agency_functions')}
+    assert 'ip_administration' in functions
+    wanted = {row['document_id']: row for row in read_rows(ROOT, 'documents')}
+    assert wanted['sichuan-2021-work-points']['plan_id'] in ('', command.group(2))

@@ -282,7 +282,7 @@ def write(result: Draft, out: Path, package: Path) -> None:
 def summary(result: Draft) -> list[str]:
     out = list(result.info)
     if result.to_fill:
-        out.append('to fill (left empty; scripts/validate.py rejects them until filled): '
+        out.append('to fill (left empty; ipplans validate rejects them until filled): '
                    + ', '.join(f'{k} ({n} row{"s" if n > 1 else ""})' for k, n in sorted(result.to_fill.items())))
     out.append(f'to check ({len(result.uncertain)}):')
     out.extend(f'  {line}' for line in result.uncertain)
