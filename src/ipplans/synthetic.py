@@ -46,6 +46,11 @@ def measure_text(rng: random.Random) -> str:
     return '，'.join(parts) + '。'
 
 
+CITED = dict(document_id='central-2019-strengthening-ip-protection', title='关于强化知识产权保护的意见',
+             doc_number='中办发〔2019〕56号', issuer='中共中央办公厅、国务院办公厅', issuer_level='central', genre='opinions',
+             local_ip_plan='false')
+
+
 def generate(plans: int, out: Path, seed: int = 1) -> dict[str, int]:
     """Write a synthetic package with `plans` plans into `out`; return row counts per table."""
     rng = random.Random(seed)
@@ -61,6 +66,7 @@ def generate(plans: int, out: Path, seed: int = 1) -> dict[str, int]:
     real = Package.load(ROOT)
     for table in ('regions', 'agency_functions', 'coding_schemes', 'measure_code_lists'):   # reference tables, as in the real package
         rows[table] = real.rows(table)
+    rows['documents'].append(CITED)   # the one document every synthetic plan cites
     by_code = {r['region_code']: r for r in rows['regions']}
     units = [r for r in rows['regions'] if r['status'] == 'current' and r['level'] != 'province']
     if plans > len(units):
@@ -114,7 +120,9 @@ def generate(plans: int, out: Path, seed: int = 1) -> dict[str, int]:
         rows['members'].append(dict(plan_id=plan_id, seq=1, body=f'{place}知识产权联席会议', role='召集人', role_as_printed='召集人', name='张三', name_as_printed='张三',
                                     post=f'{used[member_agency][0]}局长', agency_as_printed=used[member_agency][0], agency_id=member_agency))
         rows['citations'].append(dict(plan_id=plan_id, seq=1, cited_in='plan', cited_title='关于强化知识产权保护的意见', cited_doc_number='中办发〔2019〕56号',
-                                      cited_doc_number_normalized='中办发〔2019〕56号', note=''))
+                                      cited_doc_number_normalized='中办发〔2019〕56号', document_id=CITED['document_id'], note=''))
+        rows['documents'].append(dict(document_id=plan_id, title=f'{place}强化知识产权保护的实施方案', issuer_level=unit['level'],
+                                      region_code=region, date_signed='2021-10-12', genre='plan', local_ip_plan='true', plan_id=plan_id))
         rows['curation_notes'].append(dict(note_id=f'{plan_id}-n01', plan_id=plan_id, table_name='plans', row_key=plan_id, field='source_note', note='Synthetic.'))
         (out / source_file).write_text('\n'.join(lines) + '\n', encoding='utf-8')
     for resource in real.resources.values():
