@@ -362,6 +362,10 @@ def cooperating_unit_marked_primary(p):
             'primary', 'coding')
 
 
+def script_address_as_source_url(p):
+    return 'data/plans.csv', edit(p, 'plans', {'plan_id': DL}, source_url='javascript:alert(document.cookie)'), 'source_url', 'constraint-error'
+
+
 def document_number_not_standard(p):
     doc = 'central-2019-strengthening-ip-protection'
     return 'data/documents.csv', edit(p, 'documents', {'document_id': doc}, doc_number='中办发[2019]56号'), 'doc_number', 'document'
@@ -402,7 +406,7 @@ CASES = [gbk, utf16, bom, crlf, mixed_endings, no_final_newline,
          cut_off_in_a_full_text, cut_off_in_the_middle, metadata_only_with_measures,
          measure_without_a_pillar, measure_with_two_pillars, cooperating_unit_marked_primary,
          document_number_not_standard, document_level_not_its_regions, central_document_with_a_region,
-         citation_of_another_documents_number, fk_citation_document]
+         citation_of_another_documents_number, fk_citation_document, script_address_as_source_url]
 
 
 def parse(line: str) -> tuple[str, str, str, str] | None:

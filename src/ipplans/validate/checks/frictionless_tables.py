@@ -25,8 +25,7 @@ MESSAGES = {
     'type-error': ('"{cell}" is not a valid {type}{hint}.', '“{cell}”不是有效的{type_zh}{hint_zh}。'),
     'required': ('the cell is empty but a value is required.', '单元格为空，但此字段必填。'),
     'enum': ('"{cell}" is not an allowed value; use one of: {values}.', '“{cell}”不是允许的取值；请使用其中之一：{values}。'),
-    'pattern': ('"{cell}" does not have the required form {pattern} (ASCII letters, digits and hyphens only).',
-                '“{cell}”不符合格式 {pattern}（只能用 ASCII 字母、数字和连字符）。'),
+    'pattern': ('"{cell}" does not have the required form {pattern}{hint}.', '“{cell}”不符合格式 {pattern}{hint_zh}。'),
     'range': ('"{cell}" is out of range ({note}).', '“{cell}”超出范围（{note}）。'),
     'unique': ('"{cell}" repeats an earlier row; each value must be unique.', '“{cell}”与前面的行重复；此字段的值必须唯一。'),
     'constraint': ('"{cell}": {note}.', '“{cell}”：{note}。'),
@@ -38,6 +37,7 @@ MESSAGES = {
 
 # Errors Frictionless gives when it cannot read a table (or one the table refers to).
 READ_ERRORS = ('encoding-error', 'source-error', 'scheme-error', 'format-error')
+IDENTIFIER_PATTERN = '^[a-z0-9]+(-[a-z0-9]+)*$'   # the schemas' identifier form, explained in words
 # Constraint → message key; enum and pattern name their allowed values or form.
 CONSTRAINT_KEYS = {'required': 'required', 'unique': 'unique', 'minimum': 'range', 'maximum': 'range', 'enum': 'enum', 'pattern': 'pattern'}
 
@@ -58,7 +58,10 @@ def constraint_message(doc: dict, note: str) -> tuple[str, dict]:
     if key == 'enum':
         return key, {'values': ', '.join(map(str, constraints.get('enum', [])))}
     if key == 'pattern':
-        return key, {'pattern': constraints.get('pattern', '')}
+        pattern = constraints.get('pattern', '')
+        identifier = pattern == IDENTIFIER_PATTERN
+        return key, {'pattern': pattern, 'hint': ' (lower-case ASCII letters and digits, joined by single hyphens)' if identifier else '',
+                     'hint_zh': '（小写 ASCII 字母和数字，以单个连字符连接）' if identifier else ''}
     return key, {}
 
 
