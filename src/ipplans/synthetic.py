@@ -51,6 +51,63 @@ CITED = dict(document_id='central-2019-strengthening-ip-protection', title='关�
              local_ip_plan='false')
 
 
+def add_plan(rows: dict[str, list[dict]], index: int, unit: dict[str, str], province: str, rng: random.Random
+             ) -> tuple[str, list[str]]:
+    """Append the rows of synthetic plan number index + 1, in jurisdiction `unit`; return its source file and lines."""
+    plan_id = f'synthetic-{index + 1:05d}'
+    region = unit['region_code']
+    place = f'合成{index + 1}区'
+    source_file = f'data/sources/{plan_id}.txt'
+    lines = ['首页 > 政务公开 > 政策文件', f'{place}强化知识产权保护的实施方案', f'为贯彻落实《关于强化知识产权保护的意见》（中办发〔2019〕56号）精神，制定本方案。']
+    target_value = rng.randint(2, 30)
+    target_text = f'到2025年，每万人口发明专利拥有量达到{target_value}件'
+    lines.append(target_text + '。')
+    rows['plans'].append(dict(plan_id=plan_id, title=f'{place}强化知识产权保护的实施方案', title_en=f'Synthetic district {index + 1} plan', doc_number='',
+                              issuer=f'{place}人民政府办公室', publisher='', region_code=region, region_name=unit['full_name'], province=province,
+                              admin_level=unit['level'],
+                              date_signed='2021-10-12', date_published='', status='issued', source_type='document_file', source_url='', source_retrieved='', capture='full_text',
+                              source_file=source_file, source_note='Synthetic plan generated for benchmarks.'))
+    used: dict[str, tuple[str, str, str]] = {}
+    section = ''
+    for seq in range(1, rng.randint(30, 50) + 1):
+        if seq % 8 == 1:
+            section = f'{NUMERALS[(seq // 8) % 10]}、{rng.choice(PHRASES)}'
+            lines.append(section)
+        text = measure_text(rng)
+        measure_id = f'{plan_id}-{seq:03d}'
+        rows['measures'].append(dict(measure_id=measure_id, plan_id=plan_id, seq=seq, number=f'{seq}.', chapter='', section=section, text=text,
+                                     deadline='2021年12月底前完成' if seq % 3 else '持续推进', deadline_date='2021-12-31' if seq % 3 else '', capture='whole'))
+        for scheme, codes in SYNTHETIC_CODES.items():   # one code per scheme, rotating through the list
+            rows['measure_codes'].append(dict(measure_id=measure_id, scheme=scheme, code=codes[seq % len(codes)],
+                                              assigned_by='rule_based', note=''))
+        chosen = rng.sample(AGENCIES, rng.choice([2, 3, 3, 4]))
+        for order, (alias, name, kind) in enumerate(chosen, start=1):
+            agency_id = f'{plan_id}-agency-{AGENCIES.index((alias, name, kind)) + 1:02d}'
+            used[agency_id] = (alias, name, kind)
+            rows['responsibilities'].append(dict(measure_id=measure_id, seq=order, agency_id=agency_id,
+                                                 role='lead' if order == 1 else 'cooperating', primary='true' if order == 1 else 'false',
+                                                 as_printed=alias))
+        lead, others = chosen[0][0], '、'.join(a for a, _, _ in chosen[1:])
+        deadline = '2021年12月底前完成' if seq % 3 else '持续推进'
+        lines.append(f'{seq}.{text}（牵头单位：{lead}；配合单位：{others}；{deadline}）')
+    for agency_id, (alias, name, kind) in sorted(used.items()):
+        rows['agencies'].append(dict(agency_id=agency_id, name=f'{place}{name}', name_en=f'Synthetic agency {agency_id}', region_code=region, kind=kind,
+                                     function=propose_function(name, rows['agency_functions']) or 'collective', note=''))
+        rows['agency_aliases'].append(dict(region_code=region, alias=alias, agency_id=agency_id))
+    rows['targets'].append(dict(target_id=f'{plan_id}-t01', plan_id=plan_id, measure_id='', year=2025, indicator='每万人口发明专利拥有量',
+                                indicator_en='invention patents per 10,000 people', value=target_value, unit='件', qualifier='', text=target_text))
+    member_agency = sorted(used)[0]
+    lines.append(f'召集人：张三   {used[member_agency][0]}局长')
+    rows['members'].append(dict(plan_id=plan_id, seq=1, body=f'{place}知识产权联席会议', role='召集人', role_as_printed='召集人', name='张三', name_as_printed='张三',
+                                post=f'{used[member_agency][0]}局长', agency_as_printed=used[member_agency][0], agency_id=member_agency))
+    rows['citations'].append(dict(plan_id=plan_id, seq=1, cited_in='plan', cited_title='关于强化知识产权保护的意见', cited_doc_number='中办发〔2019〕56号',
+                                  cited_doc_number_normalized='中办发〔2019〕56号', document_id=CITED['document_id'], note=''))
+    rows['documents'].append(dict(document_id=plan_id, title=f'{place}强化知识产权保护的实施方案', issuer_level=unit['level'],
+                                  region_code=region, date_signed='2021-10-12', genre='plan', local_ip_plan='true', plan_id=plan_id))
+    rows['curation_notes'].append(dict(note_id=f'{plan_id}-n01', plan_id=plan_id, table_name='plans', row_key=plan_id, field='source_note', note='Synthetic.'))
+    return source_file, lines
+
+
 def generate(plans: int, out: Path, seed: int = 1) -> dict[str, int]:
     """Write a synthetic package with `plans` plans into `out`; return row counts per table."""
     rng = random.Random(seed)
@@ -72,58 +129,7 @@ def generate(plans: int, out: Path, seed: int = 1) -> dict[str, int]:
     if plans > len(units):
         raise ValueError(f'at most {len(units)} synthetic plans: one per current prefecture or county')
     for index in range(plans):
-        plan_id = f'synthetic-{index + 1:05d}'
-        unit = units[index]
-        region = unit['region_code']
-        place = f'合成{index + 1}区'
-        source_file = f'data/sources/{plan_id}.txt'
-        lines = ['首页 > 政务公开 > 政策文件', f'{place}强化知识产权保护的实施方案', f'为贯彻落实《关于强化知识产权保护的意见》（中办发〔2019〕56号）精神，制定本方案。']
-        target_value = rng.randint(2, 30)
-        target_text = f'到2025年，每万人口发明专利拥有量达到{target_value}件'
-        lines.append(target_text + '。')
-        rows['plans'].append(dict(plan_id=plan_id, title=f'{place}强化知识产权保护的实施方案', title_en=f'Synthetic district {index + 1} plan', doc_number='',
-                                  issuer=f'{place}人民政府办公室', publisher='', region_code=region, region_name=unit['full_name'], province=by_code[unit['province_code']]['name'],
-                                  admin_level=unit['level'],
-                                  date_signed='2021-10-12', date_published='', status='issued', source_type='document_file', source_url='', source_retrieved='', capture='full_text',
-                                  source_file=source_file, source_note='Synthetic plan generated for benchmarks.'))
-        used: dict[str, tuple[str, str, str]] = {}
-        section = ''
-        for seq in range(1, rng.randint(30, 50) + 1):
-            if seq % 8 == 1:
-                section = f'{NUMERALS[(seq // 8) % 10]}、{rng.choice(PHRASES)}'
-                lines.append(section)
-            text = measure_text(rng)
-            measure_id = f'{plan_id}-{seq:03d}'
-            rows['measures'].append(dict(measure_id=measure_id, plan_id=plan_id, seq=seq, number=f'{seq}.', chapter='', section=section, text=text,
-                                         deadline='2021年12月底前完成' if seq % 3 else '持续推进', deadline_date='2021-12-31' if seq % 3 else '', capture='whole'))
-            for scheme, codes in SYNTHETIC_CODES.items():   # one code per scheme, rotating through the list
-                rows['measure_codes'].append(dict(measure_id=measure_id, scheme=scheme, code=codes[seq % len(codes)],
-                                                  assigned_by='rule_based', note=''))
-            chosen = rng.sample(AGENCIES, rng.choice([2, 3, 3, 4]))
-            for order, (alias, name, kind) in enumerate(chosen, start=1):
-                agency_id = f'{plan_id}-agency-{AGENCIES.index((alias, name, kind)) + 1:02d}'
-                used[agency_id] = (alias, name, kind)
-                rows['responsibilities'].append(dict(measure_id=measure_id, seq=order, agency_id=agency_id,
-                                                     role='lead' if order == 1 else 'cooperating', primary='true' if order == 1 else 'false',
-                                                     as_printed=alias))
-            lead, others = chosen[0][0], '、'.join(a for a, _, _ in chosen[1:])
-            deadline = '2021年12月底前完成' if seq % 3 else '持续推进'
-            lines.append(f'{seq}.{text}（牵头单位：{lead}；配合单位：{others}；{deadline}）')
-        for agency_id, (alias, name, kind) in sorted(used.items()):
-            rows['agencies'].append(dict(agency_id=agency_id, name=f'{place}{name}', name_en=f'Synthetic agency {agency_id}', region_code=region, kind=kind,
-                                         function=propose_function(name, rows['agency_functions']) or 'collective', note=''))
-            rows['agency_aliases'].append(dict(region_code=region, alias=alias, agency_id=agency_id))
-        rows['targets'].append(dict(target_id=f'{plan_id}-t01', plan_id=plan_id, measure_id='', year=2025, indicator='每万人口发明专利拥有量',
-                                    indicator_en='invention patents per 10,000 people', value=target_value, unit='件', qualifier='', text=target_text))
-        member_agency = sorted(used)[0]
-        lines.append(f'召集人：张三   {used[member_agency][0]}局长')
-        rows['members'].append(dict(plan_id=plan_id, seq=1, body=f'{place}知识产权联席会议', role='召集人', role_as_printed='召集人', name='张三', name_as_printed='张三',
-                                    post=f'{used[member_agency][0]}局长', agency_as_printed=used[member_agency][0], agency_id=member_agency))
-        rows['citations'].append(dict(plan_id=plan_id, seq=1, cited_in='plan', cited_title='关于强化知识产权保护的意见', cited_doc_number='中办发〔2019〕56号',
-                                      cited_doc_number_normalized='中办发〔2019〕56号', document_id=CITED['document_id'], note=''))
-        rows['documents'].append(dict(document_id=plan_id, title=f'{place}强化知识产权保护的实施方案', issuer_level=unit['level'],
-                                      region_code=region, date_signed='2021-10-12', genre='plan', local_ip_plan='true', plan_id=plan_id))
-        rows['curation_notes'].append(dict(note_id=f'{plan_id}-n01', plan_id=plan_id, table_name='plans', row_key=plan_id, field='source_note', note='Synthetic.'))
+        source_file, lines = add_plan(rows, index, units[index], by_code[units[index]['province_code']]['name'], rng)
         (out / source_file).write_text('\n'.join(lines) + '\n', encoding='utf-8')
     for resource in real.resources.values():
         with open(out / resource.path, 'w', encoding='utf-8', newline='') as handle:
