@@ -102,6 +102,12 @@ def test_plan_page_shows_deadlines_targets_members_citations_and_curation_notes(
             assert shown(row[field]) in article_text(page(site, f"plans/{row['plan_id']}/")), (table, row)
 
 
+# How the pages name each kind of agency: its English label in the schema.
+KIND_LABELS = {value: labels['en'] for value, labels in next(
+    f for f in json.loads((ROOT / 'schemas' / 'agencies.json').read_text(encoding='utf-8'))['fields']
+    if f['name'] == 'kind')['enumLabels'].items()}
+
+
 def test_each_agency_has_a_section_listing_its_tasks_by_plan_with_links_and_its_aliases(site):
     measures = {m['measure_id']: m for m in rows('measures')}
     aliases = defaultdict(list)
@@ -115,7 +121,7 @@ def test_each_agency_has_a_section_listing_its_tasks_by_plan_with_links_and_its_
         section = section_markup(markup, agency['agency_id'], nested=True)
         text = visible(section)
         assert text.startswith(agency['name']), agency['agency_id']
-        assert agency['name_en'] in text and agency['kind'].replace('_', ' ') in text
+        assert agency['name_en'] in text and KIND_LABELS[agency['kind']] in text
         for alias in aliases[agency['agency_id']]:
             assert alias in text
         roles = Counter(d['role'] for d in duties[agency['agency_id']])
