@@ -424,7 +424,9 @@ def test_stata_value_labels_are_the_english_labels_of_the_schemas_enums(built):
                 labels = {value: f['enumLabels'][value]['en'] for value in f['constraints']['enum']}
                 assert labelled(built / f'{table}.dta', table, f['name']) == \
                     [labels[row[header.index(f['name'])]] for row in rows], (table, f['name'])
-                assert set(read_dta(built / f'{table}.dta')[1][stata_variable(f['name'])].values()) == set(labels.values())
+                # numbered by their order in the schema, from 1, as the README and the data dictionary say
+                assert read_dta(built / f'{table}.dta')[1][stata_variable(f['name'])] == \
+                    {number: labels[value] for number, value in enumerate(f['constraints']['enum'], start=1)}
                 checked += 1
     assert checked >= 5
     assert set(labelled(built / 'responsibilities.dta', 'responsibilities', 'role')) >= {'Lead', 'Cooperating'}
@@ -435,7 +437,8 @@ def test_stata_value_labels_are_the_code_lists_english_labels(built):
     functions = {r['function']: r['label_en'] for r in read_rows(ROOT, 'agency_functions')}
     agencies = read_rows(ROOT, 'agencies')
     assert labelled(built / 'agencies.dta', 'agencies', 'function') == [functions[a['function']] for a in agencies]
-    assert set(read_dta(built / 'agencies.dta')[1][stata_variable('function')].values()) == set(functions.values())
+    assert read_dta(built / 'agencies.dta')[1][stata_variable('function')] == \
+        dict(enumerate(functions.values(), start=1))             # numbered by the code list's rows, from 1
     codes = {(r['scheme'], r['code']): r['label_en'] for r in read_rows(ROOT, 'measure_code_lists')}
     schemes = {r['scheme']: r['label_en'] for r in read_rows(ROOT, 'coding_schemes')}
     coded = read_rows(ROOT, 'measure_codes')
