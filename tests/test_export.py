@@ -67,7 +67,7 @@ def has_chinese(text: str) -> bool:
 # ---------------------------------------------------------------- the set of files
 
 def test_every_download_is_written_and_listed_in_the_manifest(built):
-    per_table = {f'{t}{suffix}' for t in TABLES for suffix in ('.csv', '_excel.csv', '.parquet')}
+    per_table = {f'{t}{suffix}' for t in TABLES for suffix in ('.csv', '_excel.csv', '.parquet', '.dta')}
     expected = per_table | {f'{NAME}.xlsx', f'{NAME}.sqlite', f'{NAME}.zip'}
     assert {p.name for p in built.iterdir()} == expected | {'manifest.json'}
     manifest = json.loads((built / 'manifest.json').read_text(encoding='utf-8'))
@@ -347,6 +347,181 @@ def test_duckdb_reads_the_parquet_files_with_their_types(built):
     late = con.execute(f"SELECT count(*) FROM read_parquet('{built}/measures.parquet') "
                        "WHERE deadline_date > DATE '2021-06-30'").fetchone()[0]
     assert late == sum(1 for row in read_rows(ROOT, 'measures') if row['deadline_date'] > '2021-06-30')
+
+
+# ---------------------------------------------------------------- Stata, as pandas reads it
+
+def code_lists() -> dict[str, dict]:
+    """The code-list tables (those with English and Chinese labels), read from data/."""
+    return {t: SCHEMAS[t] for t in TABLES if {'label_en', 'label_zh'} <= {f['name'] for f in fields(t)}}
+
+
+def stata_reserved() -> set[str]:
+    from pandas.io.stata import StataParser
+    return set(StataParser().RESERVED_WORDS)
+
+
+def stata_variable(field: str) -> str:
+    """What a Stata user finds a field under: its name, or with a trailing _ for a reserved word."""
+    return field + '_' if field in stata_reserved() else field
+
+
+@functools.cache
+def read_dta(path: Path):
+    """(data without label conversion, value labels, variable labels, dataset label, time stamp, types)."""
+    import pandas as pd
+    with pd.io.stata.StataReader(path) as reader:
+        data = reader.read(convert_categoricals=False, convert_dates=True)
+        return (data, reader.value_labels(), reader.variable_labels(), reader.data_label, reader.time_stamp,
+                dict(zip(reader._varlist, reader._typlist)))
+
+
+def labelled(path: Path, table: str, field: str) -> list[str]:
+    """Each row's value of a coded field as a Stata user sees it: the label of its number."""
+    data, value_labels, *_ = read_dta(path)
+    variable = stata_variable(field)
+    return [value_labels[variable][int(v)] for v in data[variable]]
+
+
+def test_stata_files_hold_every_row_and_every_field_under_a_valid_name(built):
+    for table in TABLES:
+        data, value_labels, variable_labels, *_ = read_dta(built / f'{table}.dta')
+        assert len(data) == len(data_rows(table)) - 1
+        expected = []
+        for f in fields(table):
+            expected.append(stata_variable(f['name']))
+            if stata_variable(f['name']) in value_labels and f['type'] != 'boolean':
+                expected.append(f['name'] + '_code')        # the code as text, next to its labelled number
+        assert list(data.columns) == expected
+        for name in data.columns:
+            assert re.fullmatch(r'[A-Za-z_][A-Za-z0-9_]{0,31}', name) and name not in stata_reserved(), name
+            assert 0 < len(variable_labels[name]) <= 80, (table, name)
+        for f in fields(table):
+            label = variable_labels[stata_variable(f['name'])]
+            description = ' '.join(f['description'].split())
+            assert label == description or (label.endswith('…') and description.startswith(label[:-1])), label
+
+
+def test_stata_text_is_the_csv_text(built):
+    """Every text cell, Chinese included, as the CSV holds it; an empty cell is Stata's empty string."""
+    for table in TABLES:
+        data, value_labels, *_ = read_dta(built / f'{table}.dta')
+        header, *rows = data_rows(table)
+        for f in fields(table):
+            if f['type'] == 'string':
+                name = f['name'] + '_code' if stata_variable(f['name']) in value_labels else f['name']
+                assert data[name].tolist() == [row[header.index(f['name'])] for row in rows], (table, name)
+    text = data_rows('measures')[1][data_rows('measures')[0].index('text')]
+    assert has_chinese(text) and read_dta(built / 'measures.dta')[0]['text'][0] == text
+
+
+def test_stata_value_labels_are_the_english_labels_of_the_schemas_enums(built):
+    checked = 0
+    for table in TABLES:
+        header, *rows = data_rows(table)
+        for f in fields(table):
+            if 'enum' in f.get('constraints', {}):
+                labels = {value: f['enumLabels'][value]['en'] for value in f['constraints']['enum']}
+                assert labelled(built / f'{table}.dta', table, f['name']) == \
+                    [labels[row[header.index(f['name'])]] for row in rows], (table, f['name'])
+                # numbered by their order in the schema, from 1, as the README and the data dictionary say
+                assert read_dta(built / f'{table}.dta')[1][stata_variable(f['name'])] == \
+                    {number: labels[value] for number, value in enumerate(f['constraints']['enum'], start=1)}
+                checked += 1
+    assert checked >= 5
+    assert set(labelled(built / 'responsibilities.dta', 'responsibilities', 'role')) >= {'Lead', 'Cooperating'}
+
+
+def test_stata_value_labels_are_the_code_lists_english_labels(built):
+    assert {'agency_functions', 'measure_code_lists', 'coding_schemes'} <= set(code_lists())
+    functions = {r['function']: r['label_en'] for r in read_rows(ROOT, 'agency_functions')}
+    agencies = read_rows(ROOT, 'agencies')
+    assert labelled(built / 'agencies.dta', 'agencies', 'function') == [functions[a['function']] for a in agencies]
+    assert read_dta(built / 'agencies.dta')[1][stata_variable('function')] == \
+        dict(enumerate(functions.values(), start=1))             # numbered by the code list's rows, from 1
+    codes = {(r['scheme'], r['code']): r['label_en'] for r in read_rows(ROOT, 'measure_code_lists')}
+    schemes = {r['scheme']: r['label_en'] for r in read_rows(ROOT, 'coding_schemes')}
+    coded = read_rows(ROOT, 'measure_codes')
+    for table in ('measure_codes', 'measure_code_lists'):
+        rows = read_rows(ROOT, table)
+        assert labelled(built / f'{table}.dta', table, 'code') == [codes[(r['scheme'], r['code'])] for r in rows]
+        assert labelled(built / f'{table}.dta', table, 'scheme') == [schemes[r['scheme']] for r in rows]
+    trade_secret = [i for i, r in enumerate(coded) if r['code'] == 'trade_secret']
+    data, value_labels, *_ = read_dta(built / 'measure_codes.dta')
+    assert trade_secret and {value_labels['code'][data['code'][i]] for i in trade_secret} == \
+        {codes[('ip_right', 'trade_secret')]}
+    # one number for one code in every file, so labelled codes merge across tables
+    for table, other in (('agencies', 'agency_functions'), ('measure_codes', 'measure_code_lists')):
+        field = 'function' if table == 'agencies' else 'code'
+        one, two = read_dta(built / f'{table}.dta'), read_dta(built / f'{other}.dta')
+        assert one[1][stata_variable(field)] == two[1][stata_variable(field)]
+
+
+def test_stata_true_false_is_a_labelled_0_1(built):
+    header, *rows = data_rows('responsibilities')
+    data, value_labels, _, _, _, types = read_dta(built / 'responsibilities.dta')
+    assert data['primary'].tolist() == [{'true': 1, 'false': 0}[row[header.index('primary')]] for row in rows]
+    assert value_labels['primary'] == {0: 'false', 1: 'true'}
+    assert types['primary'] == 'b'          # byte
+
+
+def test_stata_numbers_and_dates_are_typed_and_missing_stays_missing(built):
+    import pandas as pd
+    kinds = {'integer', 'number', 'date'}
+    seen = set()
+    for table in TABLES:
+        data, *_ = read_dta(built / f'{table}.dta')
+        header, *rows = data_rows(table)
+        for f in fields(table):
+            if f['type'] not in kinds:
+                continue
+            want = [row[header.index(f['name'])] for row in rows]
+            got = data[stata_variable(f['name'])].tolist()
+            for text, value in zip(want, got):
+                if text == '':
+                    assert pd.isna(value), (table, f['name'])
+                    seen.add('missing ' + f['type'])
+                elif f['type'] == 'date':
+                    assert value == pd.Timestamp(text), (table, f['name'])
+                else:
+                    assert value == float(text), (table, f['name'])
+    assert {'missing integer', 'missing number', 'missing date'} <= seen
+    assert read_dta(built / 'measures.dta')[5]['deadline_date'] == 'd'        # a Stata date (%td)
+
+
+def test_stata_files_carry_the_table_description_and_the_package_date(built):
+    for table in TABLES:
+        _, _, _, data_label, time_stamp, _ = read_dta(built / f'{table}.dta')
+        description = ' '.join(DESCRIPTOR['resources'][TABLES.index(table)]['description'].split())
+        assert 0 < len(data_label) <= 80
+        assert data_label == description or (data_label.endswith('…') and description.startswith(data_label[:-1]))
+        assert time_stamp == CREATED.strftime('%d %b %Y %H:%M')
+
+
+def test_pandas_reads_every_stata_file_with_its_labels_as_categories(built):
+    import pandas as pd
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter('error')
+        for table in TABLES:
+            pd.read_stata(built / f'{table}.dta')
+    agencies = pd.read_stata(built / 'agencies.dta')
+    functions = {r['function']: r['label_en'] for r in read_rows(ROOT, 'agency_functions')}
+    assert list(agencies[stata_variable('function')].astype(str)) == [functions[a['function']] for a in read_rows(ROOT, 'agencies')]
+
+
+def test_stata_keeps_a_code_missing_from_its_list_and_a_long_text(package, tmp_path):
+    edit(package, 'agencies', {'agency_id': read_rows(package, 'agencies')[0]['agency_id']}, function='no_such_function')
+    long_text = '长' * 800                      # 2,400 bytes: more than a fixed-width Stata string holds
+    edit(package, 'measures', {'measure_id': 'chongqing-rongchang-2021-001'}, text=long_text)
+    out = tmp_path / 'out'
+    result = run_export(out, package)
+    assert result.returncode == 0, result.stderr
+    data, value_labels, *_, types = read_dta(out / 'agencies.dta')
+    assert data['function_code'][0] == 'no_such_function'
+    assert value_labels[stata_variable('function')][data[stata_variable('function')][0]] == 'no_such_function'
+    data, *_, types = read_dta(out / 'measures.dta')
+    assert data['text'][0] == long_text and types['text'] == 'Q'      # strL
 
 
 # ---------------------------------------------------------------- LibreOffice

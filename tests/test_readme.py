@@ -23,6 +23,7 @@ def fenced_blocks(section: str) -> list[tuple[str, str]]:
 LOAD_IT = fenced_blocks(readme_section('Load it'))
 PYTHON = [code for lang, code in LOAD_IT if lang == 'python']
 SQL = [code for lang, code in LOAD_IT if lang == 'sql']
+STATA = [code for lang, code in LOAD_IT if lang == 'stata']
 
 
 def test_load_it_has_python_duckdb_r_and_excel_instructions():
@@ -47,6 +48,19 @@ def test_duckdb_snippet_runs_in_the_downloads_folder(built, code, monkeypatch): 
     rows = duckdb.connect().execute(code).fetchall()
     assert rows and all(row[1] > 0 for row in rows)
     assert sum(row[1] for row in rows) == len(csv_rows('measures'))
+
+
+def test_stata_snippet_names_files_and_variables_the_downloads_have(built):  # noqa: F811
+    """No Stata here to run it: the files it opens exist and the variables it names are in them."""
+    import pandas as pd
+    assert STATA
+    for code in STATA:
+        variables = set()
+        for name in re.findall(r'\b(\w+\.dta)\b', code):
+            with pd.io.stata.StataReader(built / name) as reader:
+                variables |= set(reader.variable_labels())
+        named = re.findall(r'(?:^tab|\bif|\bm:1)\s+(\w+)', code, flags=re.M)
+        assert named and set(named) <= variables, set(named) - variables
 
 
 def csv_rows(table: str) -> list[dict]:

@@ -102,6 +102,12 @@ def test_plan_page_shows_deadlines_targets_members_citations_and_curation_notes(
             assert shown(row[field]) in article_text(page(site, f"plans/{row['plan_id']}/")), (table, row)
 
 
+# How the pages name each kind of agency: its English label in the schema.
+KIND_LABELS = {value: labels['en'] for value, labels in next(
+    f for f in json.loads((ROOT / 'schemas' / 'agencies.json').read_text(encoding='utf-8'))['fields']
+    if f['name'] == 'kind')['enumLabels'].items()}
+
+
 def test_each_agency_has_a_section_listing_its_tasks_by_plan_with_links_and_its_aliases(site):
     measures = {m['measure_id']: m for m in rows('measures')}
     aliases = defaultdict(list)
@@ -115,7 +121,7 @@ def test_each_agency_has_a_section_listing_its_tasks_by_plan_with_links_and_its_
         section = section_markup(markup, agency['agency_id'], nested=True)
         text = visible(section)
         assert text.startswith(agency['name']), agency['agency_id']
-        assert agency['name_en'] in text and agency['kind'].replace('_', ' ') in text
+        assert agency['name_en'] in text and KIND_LABELS[agency['kind']] in text
         for alias in aliases[agency['agency_id']]:
             assert alias in text
         roles = Counter(d['role'] for d in duties[agency['agency_id']])
@@ -205,6 +211,37 @@ def test_data_dictionary_documents_every_field_from_the_schemas(site):
             values = [r[field['name']] for r in rows(resource['name']) if r[field['name']]]
             if values:
                 assert shown(values[0])[:40] in part, f"{resource['name']}.{field['name']}: no example"
+
+
+def test_data_dictionary_lists_every_code_list_with_its_labels(site):
+    """Every coded field (an enum, or a foreign key into a table with English and Chinese labels)
+    is listed on the index, and its codes are shown with both labels (and definitions for a code
+    list), on the field's own section or on the code-list table's page it links to."""
+    schemas = {r['name']: json.loads((ROOT / r['schema']).read_text(encoding='utf-8')) for r in DESCRIPTOR['resources']}
+    code_lists = {t for t, s in schemas.items() if {'label_en', 'label_zh'} <= {f['name'] for f in s['fields']}}
+    assert {'agency_functions', 'coding_schemes', 'measure_code_lists'} <= code_lists
+    index = section_after(page(site, 'tables/'), 'code-lists')
+    for table in code_lists:
+        listing = section_after(page(site, f"tables/{table.replace('_', '-')}/"), 'codes')
+        for row in rows(table):
+            for name in ('label_en', 'label_zh', 'definition'):
+                assert shown(row.get(name, '')) in listing, (table, row)
+    for table, schema in schemas.items():
+        markup = page(site, f"tables/{table.replace('_', '-')}/")
+        for field in schema['fields']:
+            part = section_after(markup, 'field-' + field['name'].replace('_', '-'))
+            if 'enum' in field.get('constraints', {}):
+                assert f"{table}.{field['name']}" in index
+                for value in field['constraints']['enum']:
+                    labels = field['enumLabels'][value]
+                    assert f"{value} {field['constraints']['enum'].index(value) + 1} {labels['en']} {labels['zh']}" in part
+        for fk in schema.get('foreignKeys', []):
+            target = fk['reference']['resource']
+            if target in code_lists and target != table:
+                coded = fk['fields'] if isinstance(fk['fields'], str) else fk['fields'][-1]
+                assert f'{table}.{coded}' in index, (table, coded)
+                assert f'href="../{target.replace("_", "-")}/#codes"' in \
+                    section_markup(markup, 'field-' + coded.replace('_', '-')), (table, coded)
 
 
 def test_home_gives_version_counts_coverage_and_two_click_download_and_cite(site):

@@ -8,6 +8,6 @@
 
 Adding a format is adding its module to FORMATS; the manifest and --help are made from the list.
 """
-from ipplans.export.formats import excel_csv, frictionless_zip, parquet, sqlite, table_csv, xlsx
+from ipplans.export.formats import excel_csv, frictionless_zip, parquet, sqlite, stata, table_csv, xlsx
 
-FORMATS = [table_csv, excel_csv, parquet, xlsx, sqlite, frictionless_zip]
+FORMATS = [table_csv, excel_csv, parquet, stata, xlsx, sqlite, frictionless_zip]

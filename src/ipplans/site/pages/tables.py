@@ -1,10 +1,14 @@
-"""The data dictionary: its index (tables/index.md) with the diagram of how the tables link, and
-one page per table (tables/<table>.md) with its fields, keys, links and downloads. Everything is
-read from the Table Schemas, the one home of what each field means."""
+"""The data dictionary: its index (tables/index.md) with the diagram of how the tables link and the
+list of every code list, and one page per table (tables/<table>.md) with its fields, keys, links,
+downloads and, for each coded field, its codes. Everything is read from the Table Schemas, the one
+home of what each field means, and from the code-list tables (see ipplans.codes): an enum's codes
+are listed under its field, a code-list table lists its own codes under Codes, and a field that
+refers to a code list links there."""
 from __future__ import annotations
 
 from typing import Iterator
 
+from ipplans.codes import CodeList, coded_fields, is_code_list, table_list
 from ipplans.schema import foreign_keys, primary_key
 from ipplans.site.links import chart_image, download_anchor, table_link, table_page_name
 from ipplans.site.markup import code, facts_md, front_matter, link, md, page_name, table_md
@@ -32,7 +36,66 @@ def tables_index(site: Site) -> str:
         'Each curve is a foreign key: it leaves the referring field (left) and ends at the referenced '
         'field (dot). PK marks primary-key fields, FK fields that refer to another table.\n',
         chart_image('tables', 'Diagram of the tables and their foreign keys', '../'),
+        code_lists_index(site),
     ])
+
+
+def field_anchor(fname: str) -> str:
+    return f"field-{page_name(fname.replace('_', '-'))}"
+
+
+def code_lists_index(site: Site) -> str:
+    """Every coded field of the package and where its codes are listed."""
+    rows = []
+    for table in site.table_names:
+        for fname, codes in coded_fields(site.package, table).items():
+            where = (link('allowed values of the field', f'{table_page_name(table)}.md#{field_anchor(fname)}')
+                     if codes.table is None else
+                     'code list ' + link(md(codes.table), f'{table_page_name(codes.table)}.md#codes'))
+            rows.append([link(md(f'{table}.{fname}'), f'{table_page_name(table)}.md#{field_anchor(fname)}'),
+                         str(len(codes.codes)), where])
+    if not rows:
+        return ''
+    return '\n'.join([
+        '## Code lists {#code-lists}\n',
+        'Every field that holds a code, and where its codes are listed with their English and Chinese labels '
+        '(and, in a code-list table, their definitions). The Stata downloads label each code with its English label.\n',
+        table_md(['Field', 'Codes', 'Listed in'], rows)])
+
+
+def codes_part(table: str, fname: str, codes: CodeList) -> str:
+    """A coded field's codes: listed for an enum, linked for a code list."""
+    if codes.table is None:
+        numbers = codes.numbers()
+        return ('\n**Codes** (the allowed values, in the schema\'s order; the Stata downloads store each as its '
+                'number, labelled):\n\n' + table_md(
+                    ['Code', 'Stata number', 'Label', '标签'],
+                    [[code(c.value), str(numbers[c.key]), md(c.label_en), md(c.label_zh)] for c in codes.codes]))
+    key = ', '.join(code(f) for f in codes.fields)
+    within = f' (a code is identified by {key})' if len(codes.fields) > 1 else ''
+    target = '#codes' if codes.table == table else f'{table_page_name(codes.table)}.md#codes'
+    return (f"- **Codes**: the {len(codes.codes)} codes of the code list "
+            f"{link(md(codes.table), target)}{within}, with their labels and definitions\n")
+
+
+def codes_section(site: Site, name: str) -> str:
+    """A code-list table's codes with their labels and definitions, and the fields they code."""
+    resource = site.package.resources[name]
+    if not is_code_list(resource):
+        return ''
+    codes = table_list(resource)
+    users = [link(md(f'{table}.{fname}'), f'{table_page_name(table)}.md#{field_anchor(fname)}')
+             for table in site.table_names for fname, found in coded_fields(site.package, table).items()
+             if found.table == name]
+    numbers = codes.numbers()
+    rows = [[*(code(v) for v in c.key), str(numbers[c.key]), md(c.label_en), md(c.label_zh), md(c.definition)]
+            for c in codes.codes]
+    return '\n'.join([
+        '## Codes {#codes}\n',
+        f'This table is a code list: {len(rows)} codes, each with its labels and definition. '
+        f"Fields coded by it: {', '.join(users) or '(none)'}. The Stata downloads store each code as its "
+        'number here, labelled with its English label, and keep the code as text in FIELD_code.\n',
+        table_md([*(md(f) for f in codes.fields), 'Stata number', 'Label', '标签', 'Definition'], rows)])
 
 
 def constraints_text(spec: dict) -> str:
@@ -77,13 +140,14 @@ def links_section(site: Site, name: str) -> str:
     return '## Links to other tables {#links}\n\n' + '\n'.join(items) + '\n'
 
 
-def field_section(spec: dict, rows: list[Row]) -> str:
+def field_section(spec: dict, rows: list[Row], table: str = '', codes: CodeList | None = None) -> str:
     fname = spec.get('name', '')
     type_text = md(spec.get('type', 'any')) + (f" ({md(spec['format'])})" if spec.get('format') not in (None, 'default') else '')
-    return f"### {md(fname)} {{#field-{page_name(fname.replace('_', '-'))}}}\n\n" + facts_md([
+    return f"### {md(fname)} {{#{field_anchor(fname)}}}\n\n" + facts_md([
         ('Type', type_text), ('Constraints', constraints_text(spec)),
         ('Description', md(spec.get('description', ''))), ('说明', md(spec.get('description_zh', ''))),
-        ('Examples', ' · '.join(code(v) for v in examples(rows, fname)) or '(no values)')])
+        ('Examples', ' · '.join(code(v) for v in examples(rows, fname)) or '(no values)')]) + (
+        '' if codes is None else codes_part(table, fname, codes))
 
 
 def table_page(site: Site, name: str) -> str:
@@ -92,6 +156,7 @@ def table_page(site: Site, name: str) -> str:
     rows = site.rows(name)
     facts = [('Rows', str(len(rows))), ('File', code(resource.get('path', ''))),
              ('Primary key', ', '.join(code(k) for k in primary_key(schema)) or '(none)')]
+    coded = coded_fields(site.package, name)
     files = site.table_files(name)
     if files:
         facts.append(('Downloads', ' · '.join(link(md(f), f'../download.md#{download_anchor(f)}') for f in files)))
@@ -102,5 +167,6 @@ def table_page(site: Site, name: str) -> str:
         facts_md(facts),
         links_section(site, name),
         '## Fields {#fields}\n',
-        *(field_section(spec, rows) for spec in schema.get('fields', [])),
+        *(field_section(spec, rows, name, coded.get(spec.get('name', ''))) for spec in schema.get('fields', [])),
+        codes_section(site, name),
     ] if part)
