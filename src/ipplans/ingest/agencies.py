@@ -14,7 +14,7 @@ from ipplans.ingest.text import fold, key
 from ipplans.ingest.vocabulary import ROLE_WORDS_AT_END
 
 # How agency names end (after removing bracketed second names).
-SUFFIX = re.compile(r'(局|委|院|部|办|中心|会|室|处|所|队|站|厅|府|社|协|镇街|街道|镇|乡|海关|支行|分行|行|公司|联|团|部门|单位|党校|办事处|'
+SUFFIX = re.compile(r'(局|委|院|部|办|中心|会|室|处|所|队|站|厅|府|司|科|社|协|镇街|街道|镇|乡|海关|支行|分行|行|公司|联|团|部门|单位|党校|办事处|'
                     r'管委会|集团|银保监分局|小组|检察院|法院|法庭|协会|学会|商会|研究院|大学|学院|电视台|报社|区委|县委|市委|园区|开发区|高新区)$')
 # Bodies that carry a second name plate, printed after the first name with its bracket lost.
 SECOND_NAMES = ('知识产权局', '新闻出版局', '版权局', '电影局', '外事办', '港澳办', '台办', '宗教局', '档案局', '保密局', '密码局', '扶贫办')
@@ -38,6 +38,11 @@ def looks_like_agency(text: str) -> bool:
         return True
     second = re.search(r'\(([^()]+)\)?', fold(text))   # 区委宣传(区新闻出版局): the second name carries it
     return bool(second and SUFFIX.search(second.group(1)) and len(core) <= 12)
+
+
+def names_an_agency(text: str) -> bool:
+    """Some part of the text, split at list separators, reads as an agency's name."""
+    return any(looks_like_agency(part) for part in LIST_SEPARATORS.split(fold(text)) if part.strip())
 
 
 def looks_like_agency_list(text: str) -> bool:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,14 +12,15 @@ from ipplans.encoding import UTF8_BOM, sniff
 from ipplans.package import Package
 from ipplans.paths import REPO as ROOT
 from ipplans.text import number_value
-from ipplans.ingest.agencies import AgencyBook, core_name, guess_kind
+from ipplans.ingest.agencies import AgencyBook, core_name, guess_kind, names_an_agency
 from ipplans.ingest.documents import link_citations, note_wanted_plan
 from ipplans.ingest.extras import PlanFacts, citations, members, plan_facts, targets
 from ipplans.ingest.guesses import guess_capture, propose_codes
 from ipplans.ingest.region import Region, Register, detect_region
 from ipplans.ingest.layouts import read_tasks
-from ipplans.ingest.tasks import Task
-from ipplans.ingest.text import CHAPTER, Line, deadline_date, normalize_doc_number, split_lines
+from ipplans.ingest.tasks import Task, bracket_content, first_is_lead
+from ipplans.ingest.text import CHAPTER, Line, deadline_date, fold, normalize_doc_number, split_lines
+from ipplans.ingest.vocabulary import DUTY_MENTION
 
 
 class InputError(Exception):
@@ -82,6 +84,9 @@ def draft(path: Path, package: Path = ROOT, plan_id: str | None = None, region_c
     facts = plan_facts(lines)
     start = max(facts.title_line, 0)
     tasks, first_task = _tasks(lines, start, result)
+    if first_is_lead(tasks, text):
+        result.info.append('roles: the plan says the first unit listed leads (列第一位…牵头); '
+                           'in lists without a lead word the first unit is lead, the others cooperating')
     first_chapter = next((i for i in range(start + 1, len(lines)) if lines[i].text and CHAPTER.match(lines[i].folded)), len(lines))
     region = _region(text, facts, Register(tables.get('regions', [])), region_code, result)
     plan_id = plan_id or 'draft-' + hashlib.sha1(text.encode('utf-8')).hexdigest()[:8]
@@ -237,6 +242,16 @@ def _measures(tasks: list[Task], plan_id: str, result: Draft, agency_for) -> Non
         previous = value if value is not None else previous
         if not task.duties:
             result.guess('measures', measure_id, 'text', f'measure {task.number} (line {task.line}): no responsible agency found')
+            if re.search(r'[)）]\s*[。.]?$', task.text.strip()) and (DUTY_MENTION.search(fold(task.text[-80:]))
+                                                                  or names_an_agency(bracket_content(task.text))):
+                result.guess('measures', measure_id, 'text',
+                             f'measure {task.number} (line {task.line}): the text still ends in a bracket that names units or '
+                             'roles, which ingest could not read: move it out of the text into responsibilities by hand')
+        if task.duties_cut:
+            result.tables['plans'][0]['capture'] = 'excerpt'
+            result.guess('responsibilities', measure_id, 'as_printed',
+                         f'measure {task.number}: its responsibilities are cut off by the end of the copy; the units named in '
+                         'full are kept, the rest is lost: plan marked an excerpt')
         for note in task.notes:
             result.uncertain.append(f'measure {task.number}: {note}')
         for first, second in zip(task.duties, task.duties[1:]):

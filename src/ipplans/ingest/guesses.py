@@ -30,6 +30,8 @@ def guess_capture(result: Draft) -> None:
         result.guess('measures', last['measure_id'], 'capture',
                      f'measure {last["number"]} ends mid-sentence ({last["text"][-12:]!r}): marked cut_off and the plan '
                      'an excerpt; if the source is whole, set both back')
+    elif plan['capture'] == 'excerpt':
+        pass   # already said where the copy stops (a cut-off duty bracket)
     elif number_value(measures[0]['number']) not in (None, 1):
         plan['capture'] = 'excerpt'
         result.guess('plans', plan['plan_id'], 'capture', 'the numbering starts past 1: capture set to excerpt; check it')

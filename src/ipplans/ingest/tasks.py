@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 from ipplans.ingest.agencies import looks_like_agency, looks_like_agency_list, split_agencies_marked
 from ipplans.ingest.text import BRACKETED, CHAPTER, CIRCLED, DOTTED, Line, fold
-from ipplans.ingest.vocabulary import DEADLINE, DUTY_MENTION, LABEL_BREAK, LABELS, LEAD_AT_END, TRAILING_LABEL
+from ipplans.ingest.vocabulary import (DEADLINE, DUTY_MENTION, FIRST_IS_LEAD, LABEL_BREAK, LABELS, LEAD_AT_END,
+                                       TRAILING_LABEL)
 
 OPEN, CLOSE = '(〔[【', ')〕]】'
 
@@ -30,6 +31,7 @@ class Task:
     line: int = 0
     notes: list[str] = field(default_factory=list)
     section_taken: bool = False   # a table row's heading column has been read
+    duties_cut: bool = False      # its duty bracket is cut off by the end of an excerpt
 
 
 @dataclass
@@ -74,6 +76,8 @@ def parse_duties(content: str) -> tuple[list[Duty], str] | None:
     for clause in clauses:
         clause = clause.strip()
         folded = fold(clause)
+        if FIRST_IS_LEAD.search(folded):
+            continue   # 列第一位者为牵头部门，下同: read for the whole plan by first_is_lead()
         role = None
         for pattern, labelled in LABELS:
             match = pattern.match(folded)
@@ -116,12 +120,45 @@ def split_item(text: str) -> tuple[str, list[Duty], str]:
         parsed = parse_duties(text[label.end():].rstrip('。. ')) if label else None
         return (text[:label.start()].rstrip(), *parsed) if parsed else (text, [], '')
     start, end = span
-    inner = text[start + 1:end - 1] if fold(text)[end - 1] in CLOSE else text[start + 1:end]
+    closed = fold(text)[end - 1] in CLOSE
+    inner = text[start + 1:end - 1] if closed else text[start + 1:end]
     parsed = parse_duties(inner)
+    if parsed is None and not closed and any(pattern.match(fold(inner)) for pattern, _ in LABELS):
+        # a duty bracket cut off by the end of an excerpt: its last name may be cut too
+        complete = re.split(r'[、,，;；](?=[^、,，;；]*$)', inner)[0] if re.search(r'[、,，;；]', inner) else ''
+        parsed = parse_duties(complete) if complete else None
+        return text[:start].rstrip(), *(parsed or ([], ''))
     if parsed is None:
         return text, [], ''
     duties, deadline = parsed
     return text[:start].rstrip(), duties, deadline
+
+
+def bracket_content(text: str) -> str:
+    """What the bracket that ends the text holds ('' when it ends in none)."""
+    span = trailing_bracket(text)
+    return text[span[0] + 1:span[1] - 1] if span else ''
+
+
+def duties_cut(text: str) -> bool:
+    """The text ends in a duty bracket that never closes: an excerpt cut off inside the responsibilities."""
+    span = trailing_bracket(text)
+    if span is None or fold(text)[span[1] - 1] in CLOSE:
+        return False
+    return any(pattern.match(fold(text[span[0] + 1:span[1]])) for pattern, _ in LABELS)
+
+
+def first_is_lead(tasks: list[Task], text: str) -> bool:
+    """Where the plan says the first unit of a list leads (列第一位者为牵头部门), read its lists so:
+    in each task whose units are all just responsible, the first leads and the others cooperate."""
+    if not FIRST_IS_LEAD.search(fold(text)):
+        return False
+    for task in tasks:
+        if len(task.duties) > 1 and all(d.role == 'responsible' for d in task.duties):
+            task.duties[0].role = 'lead'
+            for duty in task.duties[1:]:
+                duty.role = 'cooperating'
+    return True
 
 
 # -- numbered lines --------------------------------------------------------------------
