@@ -450,3 +450,19 @@ def test_real_corpus_scores_reach_the_goals_of_issue_14():
         found, drafted, expected = totals[name]
         f1 = 2 * found / (drafted + expected) if drafted + expected else 1.0
         assert f1 >= goal, (name, found, drafted, expected, round(f1, 2))
+
+
+def test_shared_suffix_lists_paragraph_items_among_dotted_ones_and_a_letter_o_in_a_chinese_year():
+    """The two pages a contributor tried (issue 14): a list printing its ending once, （一） paragraphs with
+    their own duty bracket in a plan whose other part has 1. items, and 二O一一年 with a Latin O."""
+    result = ingest.draft(UNITS / 'shared_suffix_and_paragraph_items.txt', ROOT, plan_id='unit-shared', region_code='330500')
+    assert [m['number'] for m in result.tables['measures']] == ['（一）', '（二）', '1.']
+    assert result.tables['measures'][0]['text'] == '开展专项执法行动。严厉打击假冒专利和商标侵权行为，维护市场秩序。'
+    duties = [(d['measure_id'][-3:], d['as_printed'], d['agency_id'], d['role']) for d in result.tables['responsibilities']]
+    by_name = {printed: agency for _, printed, agency, _ in duties if _ != '003'}
+    shared = [(printed, agency) for number, printed, agency, _ in duties if number == '003']
+    # kept as printed, resolved to the same agencies as the full names printed elsewhere in the plan
+    assert shared == [('市知识产权', by_name['市知识产权局']), ('工商', by_name['市工商局']), ('版权局', by_name['市版权局'])]
+    assert len({by_name['市知识产权局'], by_name['市工商局'], by_name['市版权局']}) == 3
+    assert any("'工商'" in line and '市工商局' in line for line in result.uncertain)
+    assert result.tables['plans'][0]['date_signed'] == '2011-03-23'

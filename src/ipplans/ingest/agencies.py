@@ -114,8 +114,10 @@ def variants(printed: str) -> list[str]:
     for second in SECOND_NAMES:
         for prefix in ('',) + PREFIXES:
             glued = prefix + second
-            if forms[1].endswith(glued) and len(forms[1]) > len(glued):
-                forms.append(forms[1][:-len(glued)])
+            rest = forms[1][:-len(glued)]
+            # 市市场监管局知识产权局 → 市市场监管局; never 市知识产权局 → 市 (a second name is printed after a first one)
+            if forms[1].endswith(glued) and len(forms[1]) > len(glued) and SUFFIX.search(rest):
+                forms.append(rest)
     out: list[str] = []
     for form in forms:
         form = form.rstrip(')')

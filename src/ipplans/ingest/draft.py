@@ -261,7 +261,11 @@ def _measures(tasks: list[Task], plan_id: str, result: Draft, agency_for) -> Non
                              f'read as two agencies, {first.printed} and {second.printed}')
         has_lead = any(duty.role == 'lead' for duty in task.duties)
         for index, duty in enumerate(task.duties, start=1):
-            agency = agency_for(duty.printed, f'measure {task.number}')
+            agency = agency_for(duty.full or duty.printed, f'measure {task.number}')
+            if duty.full:
+                result.guess('responsibilities', measure_id, 'as_printed',
+                             f'measure {task.number}: {duty.printed!r} is part of a list that prints its ending once; '
+                             f'read as {duty.full}')
             primary = duty.role == 'lead' or (duty.role == 'responsible' and not has_lead)
             result.tables['responsibilities'].append({'measure_id': measure_id, 'seq': str(index), 'agency_id': agency,
                                                       'role': duty.role, 'primary': 'true' if primary else 'false',

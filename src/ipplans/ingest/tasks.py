@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ipplans.ingest.agencies import looks_like_agency, looks_like_agency_list, split_agencies_marked
+from ipplans.ingest.agencies import SUFFIX as AGENCY_SUFFIX, looks_like_agency, looks_like_agency_list, split_agencies_marked
 from ipplans.ingest.text import BRACKETED, CHAPTER, CIRCLED, DOTTED, Line, fold
 from ipplans.ingest.vocabulary import (DEADLINE, DUTY_MENTION, FIRST_IS_LEAD, LABEL_BREAK, LABELS, LEAD_AT_END,
                                        TRAILING_LABEL)
@@ -18,6 +18,7 @@ class Duty:
     printed: str
     role: str            # lead / cooperating / responsible
     glued: bool = False  # printed without a separator after the previous agency
+    full: str = ''       # the name with the prefix and suffix its list shares (市知识产权、工商、版权局 → 市工商局)
 
 
 @dataclass
@@ -102,13 +103,34 @@ def parse_duties(content: str) -> tuple[list[Duty], str] | None:
             else:
                 piece_role = 'responsible'
             names = split_agencies_marked(piece)
-            if not names or not all(looks_like_agency(n) for n, _ in names):
+            if not names:
+                return None
+            fulls = [n for n, _ in names] if all(looks_like_agency(n) for n, _ in names) else shared_names([n for n, _ in names])
+            if fulls is None:
                 return None
             has_lead = has_lead or piece_role == 'lead'
-            duties.extend(Duty(n, piece_role, glued) for n, glued in names)
+            duties.extend(Duty(n, piece_role, glued, '' if full == n else full) for (n, glued), full in zip(names, fulls))
     if not duties:
         return None
     return duties, '；'.join(deadline)
+
+
+def shared_names(names: list[str]) -> list[str] | None:
+    """The full names of a list that prints a shared prefix and suffix once (市知识产权、工商、版权局 →
+    市知识产权局, 市工商局, 市版权局); None when the list does not read so."""
+    suffix = AGENCY_SUFFIX.search(fold(names[-1])) if len(names) > 1 else None
+    if not suffix or not looks_like_agency(names[-1]):
+        return None
+    prefix = names[0][0] if names[0][:1] in '区市县省' else ''
+    fulls = []
+    for name in names:
+        full = name if looks_like_agency(name) else name + suffix.group(0)
+        if prefix and not full.startswith(('区', '市', '县', '省')):
+            full = prefix + full
+        if not looks_like_agency(full) or len(name) > 8:
+            return None
+        fulls.append(full)
+    return fulls
 
 
 def split_item(text: str) -> tuple[str, list[Duty], str]:

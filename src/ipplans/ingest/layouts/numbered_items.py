@@ -61,6 +61,8 @@ class ItemReader:
         if kind and kind[0] == 'bracketed' and self.item_kind == 'dotted' and self.current is not None and self.open \
                 and re.match(r'^[(（]\s*\d', line.folded):
             kind = None   # （1）…（2）… inside an item that has not closed yet: part of its text
+        if kind and kind[0] == 'bracketed' and self.item_kind == 'dotted' and not is_heading(kind[2]) and split_item(kind[2])[1]:
+            kind = (self.item_kind, *kind[1:])   # （一）a paragraph with its own duty bracket: a task, among 1. items elsewhere
         if kind and kind[0] == 'chapter':
             self.chapter, self.section, self.current = f'{kind[1]}{kind[2]}', '', None
         elif kind and kind[0] == 'bracketed' and (self.item_kind == 'dotted' or is_heading(kind[2])):
