@@ -21,13 +21,15 @@ def fields_of(table: str) -> list[str]:
 
 
 def plan_rows(package: Path, plan_id: str) -> dict[str, list[dict[str, str]]]:
-    """Every row that belongs to one plan: rows with its plan_id, rows of its measures (by
-    measure_id), and the agencies and aliases no other plan uses."""
+    """Every row that belongs to one plan: rows with its plan_id, rows of its measures or targets (by
+    measure_id or target_id), and the agencies and aliases no other plan uses."""
     own = {t: [r for r in read_rows(package, t) if r['plan_id'] == plan_id] for t in TABLES if 'plan_id' in fields_of(t)}
-    measures = {m['measure_id'] for m in own['measures']}
+    ids = {key: {r[key] for r in own[table]} for key, table in (('measure_id', 'measures'), ('target_id', 'targets'))}
     for table in TABLES:
-        if 'measure_id' in fields_of(table) and table not in own:
-            own[table] = [r for r in read_rows(package, table) if r['measure_id'] in measures]
+        key = next((k for k in ids if k in fields_of(table)), None)
+        if key and table not in own:
+            own[table] = [r for r in read_rows(package, table) if r[key] in ids[key]]
+    measures = ids['measure_id']
     rows = {t: read_rows(package, t) for t in ('responsibilities', 'members', 'agencies', 'agency_aliases')}
     used_elsewhere = {r['agency_id'] for r in rows['responsibilities'] if r['measure_id'] not in measures} | \
                      {m['agency_id'] for m in rows['members'] if m['plan_id'] != plan_id}

@@ -393,6 +393,89 @@ def fk_citation_document(p):
     return 'data/citations.csv', line, 'document_id', 'foreign-key'
 
 
+# -- targets ---------------------------------------------------------------------------
+QJ = 'chongqing-qianjiang-draft'
+TARGETS = 'data/targets.csv'
+
+
+def target(p, target_id, field, check, **changes):
+    return TARGETS, edit(p, 'targets', {'target_id': target_id}, **changes), field, check
+
+
+def numeric_target_without_value(p):
+    return target(p, f'{JL}-t05', 'value', 'targets', value='')
+
+
+def numeric_target_without_unit_code(p):
+    return target(p, f'{JL}-t06', 'unit_code', 'targets', unit_code='')
+
+
+def qualitative_target_with_a_value(p):
+    return target(p, f'{RC}-t01', 'value', 'targets', value='3')
+
+
+def value_not_printed_in_the_text(p):
+    return target(p, f'{JL}-t07', 'value', 'targets', value='1200')     # 高价值发明专利1000件
+
+
+def value_without_its_multiplier(p):
+    return target(p, f'{JL}-t08', 'value', 'targets', value='25')       # 有效注册商标25万件 is 250000
+
+
+def baseline_year_not_before_the_target_year(p):
+    return target(p, f'{QJ}-t03', 'baseline_year', 'targets', baseline_value='3', baseline_year='2025')
+
+
+def baseline_value_without_its_year(p):
+    return target(p, f'{QJ}-t03', 'baseline_year', 'targets', baseline_value='3')
+
+
+def baseline_not_printed_in_the_text(p):
+    return target(p, f'{QJ}-t03', 'baseline_value', 'targets', baseline_value='2.1', baseline_year='2020')
+
+
+def expected_where_the_source_prints_no_kind(p):
+    return target(p, f'{JL}-t05', 'binding', 'targets', binding='expected')   # Jilin prints neither 预期性 nor 约束性
+
+
+def unit_other_than_the_indicators(p):
+    return target(p, f'{QJ}-t03', 'unit_code', 'targets', unit_code='count')  # per 10,000 people, printed 件
+
+
+def number_for_a_qualitative_indicator(p):
+    return target(p, f'{JL}-t05', 'indicator_code', 'targets', indicator_code='overall_goal')
+
+
+def indicator_not_in_the_code_list(p):
+    return target(p, f'{JL}-t05', 'indicator_code', 'foreign-key', indicator_code='model_schools')
+
+
+def unit_not_in_the_code_list(p):
+    return target(p, f'{JL}-t05', 'unit_code', 'foreign-key', unit_code='pieces')
+
+
+def value_kind_typo(p):
+    return target(p, f'{JL}-t05', 'value_kind', 'constraint-error', value_kind='Numeric')
+
+
+def binding_in_chinese(p):
+    return target(p, f'{QJ}-t03', 'binding', 'constraint-error', binding='预期性')
+
+
+def coding_pass_qualitative_with_a_unit(p):
+    line = edit(p, 'target_coding_passes', {'pass': 'a', 'target_id': f'{RC}-t02'}, unit_code='count')
+    return 'data/target_coding_passes.csv', line, 'unit_code', 'targets'
+
+
+def coding_pass_of_an_unknown_target(p):
+    line = edit(p, 'target_coding_passes', {'pass': 'a', 'target_id': f'{RC}-t02'}, target_id=f'{RC}-t99')
+    return 'data/target_coding_passes.csv', line, 'target_id', 'foreign-key'
+
+
+def qualitative_indicator_with_a_unit(p):
+    return 'data/indicators.csv', edit(p, 'indicators', {'indicator_code': 'overall_goal'}, unit_code='count'), 'unit_code', 'targets'
+
+
 CASES = [gbk, utf16, bom, crlf, mixed_endings, no_final_newline,
          empty_file, header_only, semicolons, tabs, missing_column, extra_column, renamed_column, reordered_columns,
          unbalanced_quote, text_after_closing_quote, too_many_cells, too_few_cells, blank_line, nul_bytes,
@@ -406,7 +489,13 @@ CASES = [gbk, utf16, bom, crlf, mixed_endings, no_final_newline,
          cut_off_in_a_full_text, cut_off_in_the_middle, metadata_only_with_measures,
          measure_without_a_pillar, measure_with_two_pillars, cooperating_unit_marked_primary,
          document_number_not_standard, document_level_not_its_regions, central_document_with_a_region,
-         citation_of_another_documents_number, fk_citation_document, script_address_as_source_url]
+         citation_of_another_documents_number, fk_citation_document, script_address_as_source_url,
+         numeric_target_without_value, numeric_target_without_unit_code, qualitative_target_with_a_value,
+         value_not_printed_in_the_text, value_without_its_multiplier, baseline_year_not_before_the_target_year,
+         baseline_value_without_its_year, baseline_not_printed_in_the_text, expected_where_the_source_prints_no_kind,
+         unit_other_than_the_indicators, number_for_a_qualitative_indicator, indicator_not_in_the_code_list,
+         unit_not_in_the_code_list, value_kind_typo, binding_in_chinese, coding_pass_qualitative_with_a_unit,
+         coding_pass_of_an_unknown_target, qualitative_indicator_with_a_unit]
 
 
 def parse(line: str) -> tuple[str, str, str, str] | None:
@@ -475,3 +564,21 @@ def test_an_excerpt_may_start_past_the_first_item_a_full_text_may_not(package):
     edit(package, 'plans', {'plan_id': DL}, capture='excerpt')
     code, out = validate(package)
     assert code == 0, out
+
+
+def test_a_baseline_a_kind_and_money_printed_in_the_source_pass(package):
+    """The other side of the target cases: full-width digits, a baseline, 约束性 and 万元 as the text prints them."""
+    source = package / 'data' / 'sources' / '002_e28b6c53a957f5e4.txt'
+    printed = ['每万人口高价值发明专利拥有量由２０２０年的1.2件提高到3.5件（约束性指标）', '知识产权质押融资金额达到5000万元']
+    source.write_bytes(source.read_bytes() + ('\n'.join(printed) + '\n').encode('utf-8'))
+    rows = read_rows(package, 'targets')
+    base = next(r for r in rows if r['target_id'] == f'{QJ}-t03')
+    rows += [dict(base, target_id=f'{QJ}-t07', indicator='每万人口高价值发明专利拥有量', value='3.5', qualifier='约束性', text=printed[0],
+                  indicator_code='high_value_invention_patents_per_10k', binding='binding', baseline_value='1.2', baseline_year='2020'),
+             dict(base, target_id=f'{QJ}-t08', indicator='知识产权质押融资金额', value='0.5', unit='万元', qualifier='', text=printed[1],
+                  indicator_code='ip_pledge_financing', unit_code='yuan_100m', binding='not_stated')]
+    write_rows(package, 'targets', rows)
+    code, out = validate(package)
+    assert code == 0, out
+    edit(package, 'targets', {'target_id': f'{QJ}-t08'}, value='5000')   # 5000万元 is 0.5 in 亿元
+    assert_reported(package, (TARGETS, len(rows) + 1, 'value', 'targets'))

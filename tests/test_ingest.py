@@ -73,11 +73,14 @@ def test_source_draft_reproduces_curated_measures_and_responsibilities(plan_id):
 def place(package: Path, draft: Path, plan_id: str) -> None:
     """Replace a plan's rows in a scratch package by the draft's rows; add the proposed agencies, aliases and documents."""
     measure_ids = {row['measure_id'] for row in read_rows(package, 'measures') if row['plan_id'] == plan_id}
+    target_ids = {row['target_id'] for row in read_rows(package, 'targets') if row['plan_id'] == plan_id}
     for table in OWN:
         kept = [row for row in read_rows(package, table) if row['plan_id'] != plan_id]
         write_rows(package, table, kept + read_csv(draft / f'{table}.csv'), header=header(draft / f'{table}.csv'))
     notes = read_rows(package, 'curation_notes')   # notes on the curated rows do not apply to the draft
     write_rows(package, 'curation_notes', [n for n in notes if n['plan_id'] != plan_id], header=list(notes[0]))
+    passes = read_rows(package, 'target_coding_passes')   # nor do the coding passes of the curated targets
+    write_rows(package, 'target_coding_passes', [p for p in passes if p['target_id'] not in target_ids], header=list(passes[0]))
     for table in ('responsibilities', 'measure_codes'):   # keyed by measure: the plan's old measures' rows go
         kept = [row for row in read_rows(package, table) if row['measure_id'] not in measure_ids]
         write_rows(package, table, kept + read_csv(draft / f'{table}.csv'), header=header(draft / f'{table}.csv'))

@@ -20,6 +20,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     'evaluate': ('ipplans.ingest.evaluate', 'precision and recall of ingest on the sources and the test documents'),
     'regions': ('ipplans.regions', 'rebuild data/regions.csv from the pinned registers of administrative divisions (--check: only compare)'),
     'agreement': ('ipplans.agreement', "Cohen's kappa per coding scheme: between the two passes, and of the rule-based coder"),
+    'coding-sheet': ('ipplans.coding_sheet', 'write a blank sheet for an independent (blind) coding pass over the targets'),
     'bench': ('ipplans.bench', 'benchmark validation, downloads, site and search on synthetic packages'),
     'synthetic': ('ipplans.synthetic', 'write a synthetic package of N plans (for the benchmark and scale tests)'),
 }

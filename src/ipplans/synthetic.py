@@ -95,7 +95,9 @@ def add_plan(rows: dict[str, list[dict]], index: int, unit: dict[str, str], prov
                                      function=propose_function(name, rows['agency_functions']) or 'collective', note=''))
         rows['agency_aliases'].append(dict(region_code=region, alias=alias, agency_id=agency_id))
     rows['targets'].append(dict(target_id=f'{plan_id}-t01', plan_id=plan_id, measure_id='', year=2025, indicator='每万人口发明专利拥有量',
-                                indicator_en='invention patents per 10,000 people', value=target_value, unit='件', qualifier='', text=target_text))
+                                indicator_en='invention patents per 10,000 people', value=target_value, unit='件', qualifier='', text=target_text,
+                                indicator_code='invention_patents_per_10k', value_kind='numeric', unit_code='count_per_10k_population',
+                                binding='not_stated', baseline_value='', baseline_year='', assigned_by='rule_based'))
     member_agency = sorted(used)[0]
     lines.append(f'召集人：张三   {used[member_agency][0]}局长')
     rows['members'].append(dict(plan_id=plan_id, seq=1, body=f'{place}知识产权联席会议', role='召集人', role_as_printed='召集人', name='张三', name_as_printed='张三',
@@ -121,7 +123,7 @@ def generate(plans: int, out: Path, seed: int = 1) -> dict[str, int]:
     rows: dict[str, list[dict]] = {resource['name']: [] for resource in descriptor['resources']}
     # Each plan gets a real jurisdiction of its own (aliases are keyed by region), from the register.
     real = Package.load(ROOT)
-    for table in ('regions', 'agency_functions', 'coding_schemes', 'measure_code_lists'):   # reference tables, as in the real package
+    for table in ('regions', 'agency_functions', 'coding_schemes', 'measure_code_lists', 'units', 'indicators'):   # reference tables, as in the real package
         rows[table] = real.rows(table)
     rows['documents'].append(CITED)   # the one document every synthetic plan cites
     by_code = {r['region_code']: r for r in rows['regions']}

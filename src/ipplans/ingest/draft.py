@@ -7,14 +7,14 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ipplans.coder import propose_function
+from ipplans.coder import propose_function, propose_indicator, propose_unit
 from ipplans.encoding import UTF8_BOM, sniff
 from ipplans.package import Package
 from ipplans.paths import REPO as ROOT
 from ipplans.text import number_value
 from ipplans.ingest.agencies import AgencyBook, core_name, guess_kind, names_an_agency
 from ipplans.ingest.documents import link_citations, note_wanted_plan
-from ipplans.ingest.extras import PlanFacts, citations, members, plan_facts, targets
+from ipplans.ingest.extras import PlanFacts, citations, members, number_text, plan_facts, targets
 from ipplans.ingest.guesses import guess_capture, propose_codes
 from ipplans.ingest.region import Region, Register, detect_region
 from ipplans.ingest.layouts import read_tasks
@@ -110,7 +110,12 @@ def draft(path: Path, package: Path = ROOT, plan_id: str | None = None, region_c
     indicator_en = {row['indicator']: row['indicator_en'] for row in tables.get('targets', [])}
     for seq, row in enumerate(targets(lines[start:], max(first_task - start, 0)), start=1):
         result.tables['targets'].append({'target_id': f'{plan_id}-t{seq:02d}', 'plan_id': plan_id, 'measure_id': '',
-                                         **row, 'indicator_en': indicator_en.get(row['indicator'], '')})
+                                         **row, 'indicator_en': indicator_en.get(row['indicator'], ''),
+                                         **target_codes(row, tables.get('indicators', []), tables.get('units', []))})
+    if result.tables['targets']:
+        result.uncertain.append(f'targets: indicator_code, value_kind, unit_code and binding of {len(result.tables["targets"])} targets '
+                                'proposed (assigned_by rule_based): review them against the codebook (Methodology page), add a '
+                                'baseline where the source prints one, then set assigned_by to curator')
     _members(lines, plan_id, result, resolver.agency_for)
 
     new_ids = {a['agency_id'] for a in result.tables['agencies']}
@@ -120,6 +125,25 @@ def draft(path: Path, package: Path = ROOT, plan_id: str | None = None, region_c
     result.info.append('rows: ' + ', '.join(f'{name} {len(rows)}' for name, rows in result.tables.items()))
     result.to_fill = _empty_required(result.tables, model)
     return result
+
+
+BINDING = {'预期性': 'expected', '约束性': 'binding'}
+
+
+def target_codes(row: dict[str, str], indicators: list[dict[str, str]], units: list[dict[str, str]]) -> dict[str, str]:
+    """The codes proposed for a drafted target: its indicator by keyword, numeric when ingest read a
+    number, the indicator's unit (else the one its printed unit normalises to), the kind its
+    qualifier prints. An amount of money is given in 亿元 (ingest reads it in yuan)."""
+    numeric = bool(row['value'])
+    code = propose_indicator(row['text'], numeric, indicators, row['indicator'])
+    unit = ''
+    if numeric:
+        unit = next((i['unit_code'] for i in indicators if i['indicator_code'] == code), '') or propose_unit(row['unit'], units)
+        if unit == 'yuan_100m':
+            row['value'] = number_text(float(row['value']) / 1e8)
+    return {'indicator_code': code, 'value_kind': 'numeric' if numeric else 'qualitative', 'unit_code': unit,
+            'binding': BINDING.get(row['qualifier'], 'not_stated'), 'baseline_value': '', 'baseline_year': '',
+            'assigned_by': 'rule_based'}
 
 
 def _region(text: str, facts: PlanFacts, register: Register, region_code: str | None, result: Draft) -> Region | None:

@@ -176,7 +176,8 @@ def targets(lines: list[Line], stop: int) -> list[dict[str, str]]:
             year = None   # a new chapter leaves the goals' scope
             continue
         for sentence in re.findall(r'[^。]+。?', line.text):
-            indicative = '预期性' in fold(sentence)   # （上述指标均为预期性指标）: the numbered targets of the sentence
+            # （上述指标均为预期性指标）: the kind of the numbered targets of the sentence
+            kind = next((word for word in ('预期性', '约束性') if word in fold(sentence)), '')
             folded = fold(sentence)
             opener = OPENER.match(folded)
             clauses = [c for c in re.split(r'[,，;；、]', _without_note(sentence)) if c.strip(' 。')]
@@ -190,7 +191,7 @@ def targets(lines: list[Line], stop: int) -> list[dict[str, str]]:
                 clauses = [sentence]
             for clause in clauses:
                 numeric = bool(NUMERIC.search(fold(clause)))
-                qualifier = '预期性' if indicative and numeric else ('力争' if '力争' in fold(clause) else '')
+                qualifier = kind if kind and numeric else ('力争' if '力争' in fold(clause) else '')
                 rows.append(_target(year, '', clause.strip() if clause is sentence else clause.strip(' ，,；;、。'), qualifier))
     return rows
 
@@ -210,12 +211,12 @@ def _target(year: str, indicator: str, text: str, qualifier: str) -> dict[str, s
         indicator = re.sub(r'^(力争|培育|新增|建成|打造|累计|全[区市县省]|我[区市县省])', '', head[:cut.start()] if cut and cut.start() > 1 else head)
         indicator = indicator.strip('“”" ，,。') or folded[:12]
         if match:
-            value = _number(float(match.group(1)) * {'万': 10000, '亿': 100000000}.get(match.group(2) or '', 1))
-            unit = match.group(3)
+            value = number_text(float(match.group(1)) * {'万': 10000, '亿': 100000000}.get(match.group(2) or '', 1))
+            unit = match.group(3) if match.group(3) != '元' else (match.group(2) or '') + '元'   # 3200亿元 is printed 亿元
     return {'year': year, 'indicator': indicator, 'value': value, 'unit': unit, 'qualifier': qualifier, 'text': text}
 
 
-def _number(value: float) -> str:
+def number_text(value: float) -> str:
     return str(int(value)) if value == int(value) else str(value)
 
 
