@@ -1,0 +1,12 @@
+import sys; sys.path.insert(0,'/tmp/growth'); from h import *
+d='/tmp/growth/shaoxing'; t=load(d); P='zhejiang-shaoxing-2024-ip-protection-demonstration-zone'
+p=t['plans'][1][0]
+p.update(title_en='Shaoxing Plan for Building a National Intellectual Property Protection Demonstration Zone', publisher='市政府办公室(研究室、机关事务局)', source_type='mirror', capture='excerpt',
+ source_url='http://sanjingpv.com/art/2024/7/26/art_1229311201_1904355.html', source_retrieved='2026-12-03',
+ source_note='Excerpt of a stored copy of a mirror of the Shaoxing city government page on sanjingpv.com, whose header is gambling spam (钱柜登陆,钱柜入口), from the search tool\'s pages corpus: the page metadata (发布机构, 公开日期 2024-07-26, 绍政办发〔2024〕18号, 有效性:有效), the notice signed 绍兴市人民政府办公室 on 2024年7月23日, the preamble, 一、总体要求 and the start of 二、建设目标, cut off mid-word (具有绍). No numbered tasks and no numeric target. A stray space is printed in 全面加强知识产权保护 工作.')
+t['citations'][1].append(dict(plan_id=P,seq='1',cited_in='plan',cited_title='国家知识产权保护示范区建设方案',cited_doc_number='国知发保字〔2022〕27号',cited_doc_number_normalized='国知发保字〔2022〕27号',document_id='central-2022-ip-protection-demonstration-zone-plan',note=''))
+t['documents'][1].append(dict(document_id='central-2022-ip-protection-demonstration-zone-plan',title='国家知识产权保护示范区建设方案',title_en='Plan for Building National Intellectual Property Protection Demonstration Zones',doc_number='国知发保字〔2022〕27号',issuer='',issuer_level='central',region_code='',date_signed='',genre='plan',local_ip_plan='false',plan_id='',source_url='',source_retrieved='',note='Cited by the Shaoxing 2024 demonstration-zone plan with its number; the issuer is not printed (the number is of the 国知发 series). Central, not a local plan.'))
+notes(t,P,{'n01':'The host sanjingpv.com is not a government site (its header is gambling spam) but the page reproduces the Shaoxing government page with its metadata: recorded as a mirror. Ingest had guessed official_site and took the publisher as 市政府办公室(研究室、机关事务局) 公开日期: 2024-07-26 (two metadata fields on one line); the publisher is the 发布机构 alone.',
+ 'n02':'Ingest found no measures and set capture to metadata_only: the excerpt ends at the start of 二、建设目标, before any task, so there are no measures to record; capture set to excerpt.'})
+addnote(t,P,'citations',P+':1','document_id','Ingest drafted no citation although the preamble cites 《国家知识产权保护示范区建设方案》(国知发保字〔2022〕27号); added by hand and registered as central-2022-ip-protection-demonstration-zone-plan.')
+save(d,t)
