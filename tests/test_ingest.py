@@ -469,3 +469,12 @@ def test_shared_suffix_lists_paragraph_items_among_dotted_ones_and_a_letter_o_in
     assert len({by_name['市知识产权局'], by_name['市工商局'], by_name['市版权局']}) == 3
     assert any("'工商'" in line and '市工商局' in line for line in result.uncertain)
     assert result.tables['plans'][0]['date_signed'] == '2011-03-23'
+
+
+def test_a_copy_that_stops_before_the_first_task_is_an_excerpt_and_a_bare_page_metadata_only(tmp_path):
+    stops = ingest.draft(REAL / 'r003_baoji' / 'source.txt', ROOT, plan_id='unit-baoji')
+    assert stops.tables['plans'][0]['capture'] == 'excerpt'
+    assert any(n['field'] == 'capture' and 'NO MEASURES FOUND' in n['note'] for n in stops.tables['curation_notes'])
+    bare = tmp_path / 'bare.txt'
+    bare.write_text('宝鸡市国家知识产权强市建设试点工作方案\n发布时间：2022-11-21\n', encoding='utf-8')
+    assert ingest.draft(bare, ROOT, plan_id='unit-bare').tables['plans'][0]['capture'] == 'metadata_only'

@@ -19,7 +19,7 @@ from ipplans.ingest.guesses import guess_capture, propose_codes
 from ipplans.ingest.region import Region, Register, detect_region
 from ipplans.ingest.layouts import read_tasks
 from ipplans.ingest.tasks import Task, bracket_content, first_is_lead
-from ipplans.ingest.text import CHAPTER, Line, deadline_date, fold, normalize_doc_number, split_lines
+from ipplans.ingest.text import CHAPTER, Line, deadline_date, fold, is_noise, normalize_doc_number, split_lines
 from ipplans.ingest.vocabulary import DUTY_MENTION
 
 
@@ -100,7 +100,7 @@ def draft(path: Path, package: Path = ROOT, plan_id: str | None = None, region_c
     result.guess('plans', plan_id, 'source_type', f'plans.source_type guessed as {facts.source_type} from the page layout; check it')
     result.uncertain.extend(f'plans: {note}' for note in facts.notes)
     _measures(tasks, plan_id, result, resolver.agency_for)
-    guess_capture(result)
+    guess_capture(result, sum(len(line.text.strip()) for line in lines[start + 1:] if line.text and not is_noise(line)))
     propose_codes(result, tables.get('coding_schemes', []), tables.get('measure_code_lists', []))
     for seq, row in enumerate(citations(lines, first_chapter, facts.title, start), start=1):
         result.tables['citations'].append({'plan_id': plan_id, 'seq': str(seq), **row, 'note': ''})
