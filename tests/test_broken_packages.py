@@ -109,7 +109,7 @@ def renamed_column(p):
 
 def reordered_columns(p):
     rows = read_rows(p, 'agency_aliases')
-    write_rows(p, 'agency_aliases', rows, header=['alias', 'region_code', 'agency_id'])
+    write_rows(p, 'agency_aliases', rows, header=['alias', 'region_code', 'agency_id', 'plan_id'])
     return 'data/agency_aliases.csv', 1, '-', 'header'
 
 
