@@ -362,6 +362,81 @@ def cooperating_unit_marked_primary(p):
             'primary', 'coding')
 
 
+# -- agencies as they are: internal units, nameplates, scoped aliases -------------------------------
+def internal_unit_without_parent(p):
+    return 'data/agencies.csv', edit(p, 'agencies', {'agency_id': 'dongli-media-centre'}, kind='internal_unit'), 'parent_agency_id', 'parent'
+
+
+def parent_of_a_department(p):
+    # a court is not a unit of the justice bureau: only an internal unit has a parent
+    return 'data/agencies.csv', edit(p, 'agencies', {'agency_id': 'dongli-court'}, parent_agency_id='dongli-justice'), 'parent_agency_id', 'parent'
+
+
+def internal_unit_its_own_parent(p):
+    line = edit(p, 'agencies', {'agency_id': 'dongli-media-centre'}, kind='internal_unit', parent_agency_id='dongli-media-centre')
+    return 'data/agencies.csv', line, 'parent_agency_id', 'parent'
+
+
+def internal_units_in_a_circle(p):
+    edit(p, 'agencies', {'agency_id': 'dongli-commerce'}, kind='internal_unit', parent_agency_id='dongli-media-centre')
+    line = edit(p, 'agencies', {'agency_id': 'dongli-media-centre'}, kind='internal_unit', parent_agency_id='dongli-commerce')
+    return 'data/agencies.csv', line, 'parent_agency_id', 'parent'
+
+
+def parent_in_another_region(p):
+    line = edit(p, 'agencies', {'agency_id': 'dongli-media-centre'}, kind='internal_unit', parent_agency_id='rongchang-market-regulation')
+    return 'data/agencies.csv', line, 'parent_agency_id', 'parent'
+
+
+def parent_that_does_not_exist(p):
+    line = edit(p, 'agencies', {'agency_id': 'dongli-media-centre'}, kind='internal_unit', parent_agency_id='dongli-publicity')
+    return 'data/agencies.csv', line, 'parent_agency_id', 'foreign-key'
+
+
+def alias_scoped_to_a_plan_of_another_region(p):
+    line = edit(p, 'agency_aliases', {'region_code': '120110', 'alias': '区法院'}, plan_id=RC)
+    return 'data/agency_aliases.csv', line, 'plan_id', 'alias-scope'
+
+
+def alias_scoped_to_a_plan_that_does_not_exist(p):
+    line = edit(p, 'agency_aliases', {'region_code': '120110', 'alias': '区法院'}, plan_id='tianjin-dongli-2019')
+    return 'data/agency_aliases.csv', line, 'plan_id', 'foreign-key'
+
+
+def scoped_alias_not_in_its_plans_source(p):
+    # a spelling scoped to a plan is one that plan prints
+    line = edit(p, 'agency_aliases', {'region_code': '120110', 'alias': '区法院'}, alias='区人民法院', plan_id=DL)
+    return 'data/agency_aliases.csv', line, 'alias', 'provenance'
+
+
+def add_nameplate(p, **row) -> int:
+    rows = read_rows(p, 'agency_nameplates')
+    write_rows(p, 'agency_nameplates', rows + [row], header=['agency_id', 'nameplate', 'nameplate_en', 'note'])
+    return len(rows) + 2
+
+
+def nameplate_is_the_agencys_own_name(p):
+    line = add_nameplate(p, agency_id='dongli-court', nameplate='天津市东丽区人民法院', nameplate_en='Dongli court', note='')
+    return 'data/agency_nameplates.csv', line, 'nameplate', 'nameplate'
+
+
+def nameplate_is_another_agency(p):
+    # the publicity department's second name would make the media centre the same body
+    line = add_nameplate(p, agency_id='dongli-publicity-department', nameplate='天津市东丽区融媒体中心', nameplate_en='Media centre', note='')
+    return 'data/agency_nameplates.csv', line, 'nameplate', 'nameplate'
+
+
+def nameplate_carried_twice(p):
+    add_nameplate(p, agency_id='dongli-market-regulation', nameplate='天津市东丽区知识产权局', nameplate_en='Dongli IP Office', note='')
+    line = add_nameplate(p, agency_id='dongli-science-and-technology', nameplate='天津市东丽区知识产权局', nameplate_en='Dongli IP Office', note='')
+    return 'data/agency_nameplates.csv', line, 'nameplate', 'nameplate'
+
+
+def nameplate_of_no_agency(p):
+    line = add_nameplate(p, agency_id='dongli-ip-office', nameplate='天津市东丽区知识产权局', nameplate_en='Dongli IP Office', note='')
+    return 'data/agency_nameplates.csv', line, 'agency_id', 'foreign-key'
+
+
 CASES = [gbk, utf16, bom, crlf, mixed_endings, no_final_newline,
          empty_file, header_only, semicolons, tabs, missing_column, extra_column, renamed_column, reordered_columns,
          unbalanced_quote, text_after_closing_quote, too_many_cells, too_few_cells, blank_line, nul_bytes,
@@ -373,7 +448,11 @@ CASES = [gbk, utf16, bom, crlf, mixed_endings, no_final_newline,
          invalid_json, not_a_descriptor, resource_path_missing, schema_does_not_parse, unlisted_csv,
          region_name_disagrees, province_of_another_code, level_disagrees, retired_code_after_its_years,
          cut_off_in_a_full_text, cut_off_in_the_middle, metadata_only_with_measures,
-         measure_without_a_pillar, measure_with_two_pillars, cooperating_unit_marked_primary]
+         measure_without_a_pillar, measure_with_two_pillars, cooperating_unit_marked_primary,
+         internal_unit_without_parent, parent_of_a_department, internal_unit_its_own_parent, internal_units_in_a_circle,
+         parent_in_another_region, parent_that_does_not_exist, alias_scoped_to_a_plan_of_another_region,
+         alias_scoped_to_a_plan_that_does_not_exist, scoped_alias_not_in_its_plans_source, nameplate_is_the_agencys_own_name,
+         nameplate_is_another_agency, nameplate_carried_twice, nameplate_of_no_agency]
 
 
 def parse(line: str) -> tuple[str, str, str, str] | None:
@@ -442,3 +521,112 @@ def test_an_excerpt_may_start_past_the_first_item_a_full_text_may_not(package):
     edit(package, 'plans', {'plan_id': DL}, capture='excerpt')
     code, out = validate(package)
     assert code == 0, out
+
+
+# -- one spelling, a different internal unit in each plan of a region (synthetic plans) ------------
+RC_REGION = '500153'
+
+
+def add_plan(p: Path, plan_id: str, measure_text: str, printed: str, agency_id: str) -> int:
+    """A small plan of Rongchang's region whose one measure names `printed` (as agency_id); returns the
+    line of its responsibility."""
+    source = f'data/sources/{plan_id}.txt'
+    title = f'荣昌区{plan_id[-1]}局知识产权工作方案'
+    (p / source).write_text(f'{title}\n一、重点任务\n1.{measure_text}（{printed}负责）\n', encoding='utf-8')
+    plans = read_rows(p, 'plans')
+    base = next(r for r in plans if r['plan_id'] == RC)
+    write_rows(p, 'plans', plans + [dict(base, plan_id=plan_id, title=title, doc_number='', source_file=source, capture='full_text')])
+    measure_id = f'{plan_id}-001'
+    measures = read_rows(p, 'measures')
+    write_rows(p, 'measures', measures + [dict(measures[0], measure_id=measure_id, plan_id=plan_id, seq='1', number='1.', chapter='',
+                                               section='一、重点任务', text=measure_text, deadline='', deadline_date='', capture='whole')])
+    codes = read_rows(p, 'measure_codes')
+    write_rows(p, 'measure_codes', codes + [dict(c, measure_id=measure_id, assigned_by='curator', note='')
+                                            for c in codes if c['measure_id'] == f'{RC}-001'])
+    duties = read_rows(p, 'responsibilities')
+    write_rows(p, 'responsibilities', duties + [dict(measure_id=measure_id, seq='1', agency_id=agency_id, role='responsible',
+                                                     primary='true', as_printed=printed)])
+    return len(duties) + 2
+
+
+def add_agency(p: Path, **row: str) -> int:
+    rows = read_rows(p, 'agencies')
+    write_rows(p, 'agencies', rows + [dict(rows[0], region_code=RC_REGION, note='Synthetic internal unit for a test.', **row)])
+    return len(rows) + 2
+
+
+def add_alias(p: Path, alias: str, agency_id: str, plan_id: str = '') -> int:
+    rows = read_rows(p, 'agency_aliases')
+    write_rows(p, 'agency_aliases', rows + [dict(region_code=RC_REGION, alias=alias, agency_id=agency_id, plan_id=plan_id)])
+    return len(rows) + 2
+
+
+def two_legal_sections(p: Path) -> tuple[int, int]:
+    """Two plans of one region print 法规科: the market regulation bureau's in one, the justice bureau's in
+    the other (the contributor's case). Returns the lines of their responsibilities."""
+    add_agency(p, agency_id='rongchang-market-regulation-legal-section', name='重庆市荣昌区市场监督管理局法规科',
+               name_en='Legal Affairs Section of the Rongchang Administration for Market Regulation', kind='internal_unit',
+               function='market_regulation', parent_agency_id='rongchang-market-regulation')
+    add_agency(p, agency_id='rongchang-justice-legal-section', name='重庆市荣昌区司法局法规科',
+               name_en='Legal Affairs Section of the Rongchang Justice Bureau', kind='internal_unit',
+               function='justice', parent_agency_id='rongchang-justice')
+    first = add_plan(p, 'chongqing-rongchang-test-a', '规范商标使用行为。', '法规科', 'rongchang-market-regulation-legal-section')
+    second = add_plan(p, 'chongqing-rongchang-test-b', '开展知识产权普法宣传。', '法规科', 'rongchang-justice-legal-section')
+    add_alias(p, '法规科', 'rongchang-market-regulation-legal-section', 'chongqing-rongchang-test-a')
+    add_alias(p, '法规科', 'rongchang-justice-legal-section', 'chongqing-rongchang-test-b')
+    return first, second
+
+
+def test_one_spelling_names_another_internal_unit_in_each_plan_of_a_region(package):
+    two_legal_sections(package)
+    code, out = validate(package)
+    assert code == 0, '\n'.join(out)
+
+
+def test_an_alias_scoped_to_one_plan_does_not_hold_in_another(package):
+    first, second = two_legal_sections(package)
+    rows = read_rows(package, 'agency_aliases')
+    write_rows(package, 'agency_aliases', [r for r in rows if r['plan_id'] != 'chongqing-rongchang-test-b'])
+    out = assert_reported(package, ('data/responsibilities.csv', second, 'as_printed', 'alias'))
+    assert ('data/responsibilities.csv', str(first), 'as_printed', 'alias') not in [parse(line) for line in out]
+    # the fix it proposes is the alias scoped to the plan, since the unit is an internal unit
+    assert any(f'"{RC_REGION},法规科,rongchang-justice-legal-section,chongqing-rongchang-test-b"' in line for line in out), out
+
+
+def test_a_scoped_alias_comes_before_the_regions_within_its_plan(package):
+    first, second = two_legal_sections(package)
+    add_alias(package, '法规科', 'rongchang-justice-legal-section')   # the region's 法规科 is the justice bureau's …
+    rows = read_rows(package, 'agency_aliases')
+    write_rows(package, 'agency_aliases', [r for r in rows if r['plan_id'] != 'chongqing-rongchang-test-b'])
+    code, out = validate(package)
+    assert code == 0, '\n'.join(out)   # … except in plan a, where its own alias says otherwise
+    edit(package, 'responsibilities', {'measure_id': 'chongqing-rongchang-test-a-001'}, agency_id='rongchang-justice-legal-section')
+    assert_reported(package, ('data/responsibilities.csv', first, 'agency_id', 'alias'))
+
+
+def test_two_rows_for_one_spelling_in_one_plan_repeat_the_key(package):
+    two_legal_sections(package)
+    line = add_alias(package, '法规科', 'rongchang-justice-legal-section', 'chongqing-rongchang-test-a')
+    assert_reported(package, ('data/agency_aliases.csv', line, 'region_code,alias,plan_id', 'primary-key'))
+
+
+def test_a_bureau_named_only_through_its_units_is_not_an_orphan(package):
+    two_legal_sections(package)
+    duties = read_rows(package, 'responsibilities')
+    write_rows(package, 'responsibilities', [d for d in duties if d['agency_id'] != 'rongchang-justice'])
+    justice = line_of(package, 'agencies', {'agency_id': 'rongchang-justice'})
+    code, out = validate(package)
+    assert ('data/agencies.csv', str(justice), 'agency_id', 'orphan') not in [parse(line) for line in out], out
+    edit(package, 'responsibilities', {'measure_id': 'chongqing-rongchang-test-b-001'}, agency_id='rongchang-market-regulation-legal-section')
+    edit(package, 'agency_aliases', {'plan_id': 'chongqing-rongchang-test-b'}, agency_id='rongchang-market-regulation-legal-section')
+    assert_reported(package, ('data/agencies.csv', justice, 'agency_id', 'orphan'))
+
+
+def test_a_parent_in_another_region_is_accepted_when_a_note_says_why(package):
+    line = edit(package, 'agencies', {'agency_id': 'dongli-media-centre'}, kind='internal_unit', parent_agency_id='rongchang-market-regulation')
+    assert_reported(package, ('data/agencies.csv', line, 'parent_agency_id', 'parent'))
+    notes = read_rows(package, 'curation_notes')
+    write_rows(package, 'curation_notes', notes + [dict(note_id=f'{DL}-n99', plan_id=DL, table_name='agencies', row_key='dongli-media-centre',
+                                                        field='parent_agency_id', note='Synthetic: a unit outside its parent\'s region.')])
+    code, out = validate(package)
+    assert not any(parse(l) and parse(l)[3] == 'parent' for l in out), out
