@@ -82,6 +82,10 @@ def place(package: Path, draft: Path, plan_id: str) -> None:
     write_rows(package, 'responsibilities', kept + read_csv(draft / 'responsibilities.csv'), header=header(draft / 'responsibilities.csv'))
     for table in ('agencies', 'agency_aliases'):
         write_rows(package, table, read_rows(package, table) + read_csv(draft / f'{table}.csv'), header=header(draft / f'{table}.csv'))
+    codes = read_rows(package, 'measure_codes')   # the coder's proposals for measures the package has not coded
+    coded = {c['measure_id'] for c in codes}
+    write_rows(package, 'measure_codes', codes + [c for c in read_csv(draft / 'measure_codes.csv') if c['measure_id'] not in coded],
+               header=list(codes[0]))
 
 
 @pytest.mark.parametrize('plan_id', SEEDS)
