@@ -150,9 +150,6 @@ class AgencyBook:
             book.exact[row['alias']] = row['agency_id']
         for row in aliases:
             book.add(row['alias'], row['agency_id'])
-        for row in scoped:   # within the plan, its scoped spelling is the only reading of the loose forms too
-            for form in variants(row['alias']):
-                book.loose[form] = {row['agency_id']}
         prefixes = sorted({region_name, region_name[-3:], *(region_name[i:] for i in range(len(region_name)))}, key=len, reverse=True)
         own = [row for row in agencies if row.get('region_code') == region_code]
         own_ids = {row['agency_id'] for row in own}
@@ -165,6 +162,9 @@ class AgencyBook:
                 if prefix and name.startswith(prefix) and len(name) > len(prefix):
                     book.add(name[len(prefix):], agency_id)
                     break
+        for row in scoped:   # within the plan, its scoped spelling is the only reading of its loose forms too
+            for form in variants(row['alias']):
+                book.loose[form] = {row['agency_id']}
         firsts = [row['agency_id'].split('-')[0] for row in own]
         if firsts:
             book.region_slug = max(set(firsts), key=firsts.count)
