@@ -21,8 +21,9 @@ def fields_of(table: str) -> list[str]:
 
 
 def plan_rows(package: Path, plan_id: str) -> dict[str, list[dict[str, str]]]:
-    """Every row that belongs to one plan: rows with its plan_id, rows of its measures or targets (by
-    measure_id or target_id), and the agencies and aliases no other plan uses."""
+    """Every row that belongs to one plan: rows with its plan_id (aliases scoped to it among them), rows
+    of its measures or targets (by measure_id or target_id), and the agencies no other plan uses (with
+    their parents, their aliases and their second nameplates)."""
     own = {t: [r for r in read_rows(package, t) if r['plan_id'] == plan_id] for t in TABLES if 'plan_id' in fields_of(t)}
     ids = {key: {r[key] for r in own[table]} for key, table in (('measure_id', 'measures'), ('target_id', 'targets'))}
     for table in TABLES:
@@ -30,13 +31,23 @@ def plan_rows(package: Path, plan_id: str) -> dict[str, list[dict[str, str]]]:
         if key and table not in own:
             own[table] = [r for r in read_rows(package, table) if r[key] in ids[key]]
     measures = ids['measure_id']
-    rows = {t: read_rows(package, t) for t in ('responsibilities', 'members', 'agencies', 'agency_aliases')}
-    used_elsewhere = {r['agency_id'] for r in rows['responsibilities'] if r['measure_id'] not in measures} | \
-                     {m['agency_id'] for m in rows['members'] if m['plan_id'] != plan_id}
-    used_here = {r['agency_id'] for r in own['responsibilities']} | {m['agency_id'] for m in own['members']}
+    rows = {t: read_rows(package, t) for t in ('responsibilities', 'members', 'agencies', 'agency_aliases', 'agency_nameplates')}
+    parent = {a['agency_id']: a['parent_agency_id'] for a in rows['agencies']}
+
+    def with_parents(agencies: set[str]) -> set[str]:
+        out = set(agencies)
+        for agency in agencies:
+            while parent.get(agency) and parent[agency] not in out:
+                agency = parent[agency]
+                out.add(agency)
+        return out
+    used_elsewhere = with_parents({r['agency_id'] for r in rows['responsibilities'] if r['measure_id'] not in measures} |
+                                  {m['agency_id'] for m in rows['members'] if m['plan_id'] != plan_id})
+    used_here = with_parents({r['agency_id'] for r in own['responsibilities']} | {m['agency_id'] for m in own['members']})
     only_here = used_here - used_elsewhere
     own['agencies'] = [a for a in rows['agencies'] if a['agency_id'] in only_here]
-    own['agency_aliases'] = [a for a in rows['agency_aliases'] if a['agency_id'] in only_here]
+    own['agency_aliases'] = [a for a in rows['agency_aliases'] if a['agency_id'] in only_here or a['plan_id'] == plan_id]
+    own['agency_nameplates'] = [n for n in rows['agency_nameplates'] if n['agency_id'] in only_here]
     return own
 
 
@@ -156,3 +167,21 @@ def test_dry_run_writes_nothing(package, tmp_path):
     if removed['measures']:
         assert f'measures: would add {len(removed["measures"])} rows' in result.stdout
     assert fingerprint(package) == before
+
+
+def test_a_draft_written_before_the_agency_columns_still_merges(package, tmp_path):
+    """A draft without agencies.parent_agency_id and agency_aliases.plan_id (written before they existed)
+    merges with those cells empty: an agency with no parent, an alias for the whole region."""
+    plans = [p['plan_id'] for p in read_rows(ROOT, 'plans')]
+    plan_id = next(p for p in plans if not any(a['plan_id'] for a in plan_rows(package, p)['agency_aliases'])
+                   and plan_rows(package, p)['agencies'])
+    source = next(p['source_file'] for p in read_rows(ROOT, 'plans') if p['plan_id'] == plan_id)
+    removed = remove_plan(package, plan_id)
+    (package / source).write_bytes((ROOT / source).read_bytes())
+    for table, column in (('agencies', 'parent_agency_id'), ('agency_aliases', 'plan_id')):
+        assert all(not row.pop(column) for row in removed[table])
+    result = add(package, write_draft(tmp_path / 'draft', removed))
+    assert result.returncode == 0, result.stdout + result.stderr
+    for table in ('agencies', 'agency_aliases'):   # every row back as it was, the new cells empty
+        assert sorted(map(sorted, map(dict.items, read_rows(package, table)))) == \
+               sorted(map(sorted, map(dict.items, read_rows(ROOT, table)))), table

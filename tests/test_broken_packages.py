@@ -109,7 +109,7 @@ def renamed_column(p):
 
 def reordered_columns(p):
     rows = read_rows(p, 'agency_aliases')
-    write_rows(p, 'agency_aliases', rows, header=['alias', 'region_code', 'agency_id'])
+    write_rows(p, 'agency_aliases', rows, header=['alias', 'region_code', 'agency_id', 'plan_id'])
     return 'data/agency_aliases.csv', 1, '-', 'header'
 
 
@@ -474,6 +474,79 @@ def coding_pass_of_an_unknown_target(p):
 
 def qualitative_indicator_with_a_unit(p):
     return 'data/indicators.csv', edit(p, 'indicators', {'indicator_code': 'overall_goal'}, unit_code='count'), 'unit_code', 'targets'
+# -- agencies as they are: internal units, nameplates, scoped aliases -------------------------------
+def internal_unit_without_parent(p):
+    return 'data/agencies.csv', edit(p, 'agencies', {'agency_id': 'dongli-media-centre'}, kind='internal_unit'), 'parent_agency_id', 'parent'
+
+
+def parent_of_a_department(p):
+    # a court is not a unit of the justice bureau: only an internal unit has a parent
+    return 'data/agencies.csv', edit(p, 'agencies', {'agency_id': 'dongli-court'}, parent_agency_id='dongli-justice'), 'parent_agency_id', 'parent'
+
+
+def internal_unit_its_own_parent(p):
+    line = edit(p, 'agencies', {'agency_id': 'dongli-media-centre'}, kind='internal_unit', parent_agency_id='dongli-media-centre')
+    return 'data/agencies.csv', line, 'parent_agency_id', 'parent'
+
+
+def internal_units_in_a_circle(p):
+    edit(p, 'agencies', {'agency_id': 'dongli-commerce'}, kind='internal_unit', parent_agency_id='dongli-media-centre')
+    line = edit(p, 'agencies', {'agency_id': 'dongli-media-centre'}, kind='internal_unit', parent_agency_id='dongli-commerce')
+    return 'data/agencies.csv', line, 'parent_agency_id', 'parent'
+
+
+def parent_in_another_region(p):
+    line = edit(p, 'agencies', {'agency_id': 'dongli-media-centre'}, kind='internal_unit', parent_agency_id='rongchang-market-regulation')
+    return 'data/agencies.csv', line, 'parent_agency_id', 'parent'
+
+
+def parent_that_does_not_exist(p):
+    line = edit(p, 'agencies', {'agency_id': 'dongli-media-centre'}, kind='internal_unit', parent_agency_id='dongli-publicity')
+    return 'data/agencies.csv', line, 'parent_agency_id', 'foreign-key'
+
+
+def alias_scoped_to_a_plan_of_another_region(p):
+    line = edit(p, 'agency_aliases', {'region_code': '120110', 'alias': '区法院'}, plan_id=RC)
+    return 'data/agency_aliases.csv', line, 'plan_id', 'alias-scope'
+
+
+def alias_scoped_to_a_plan_that_does_not_exist(p):
+    line = edit(p, 'agency_aliases', {'region_code': '120110', 'alias': '区法院'}, plan_id='tianjin-dongli-2019')
+    return 'data/agency_aliases.csv', line, 'plan_id', 'foreign-key'
+
+
+def scoped_alias_not_in_its_plans_source(p):
+    # a spelling scoped to a plan is one that plan prints
+    line = edit(p, 'agency_aliases', {'region_code': '120110', 'alias': '区法院'}, alias='区人民法院', plan_id=DL)
+    return 'data/agency_aliases.csv', line, 'alias', 'provenance'
+
+
+def add_nameplate(p, **row) -> int:
+    rows = read_rows(p, 'agency_nameplates')
+    write_rows(p, 'agency_nameplates', rows + [row], header=['agency_id', 'nameplate', 'nameplate_en', 'note'])
+    return len(rows) + 2
+
+
+def nameplate_is_the_agencys_own_name(p):
+    line = add_nameplate(p, agency_id='dongli-court', nameplate='天津市东丽区人民法院', nameplate_en='Dongli court', note='')
+    return 'data/agency_nameplates.csv', line, 'nameplate', 'nameplate'
+
+
+def nameplate_is_another_agency(p):
+    # the publicity department's second name would make the media centre the same body
+    line = add_nameplate(p, agency_id='dongli-publicity-department', nameplate='天津市东丽区融媒体中心', nameplate_en='Media centre', note='')
+    return 'data/agency_nameplates.csv', line, 'nameplate', 'nameplate'
+
+
+def nameplate_carried_twice(p):
+    add_nameplate(p, agency_id='dongli-market-regulation', nameplate='天津市东丽区知识产权局', nameplate_en='Dongli IP Office', note='')
+    line = add_nameplate(p, agency_id='dongli-science-and-technology', nameplate='天津市东丽区知识产权局', nameplate_en='Dongli IP Office', note='')
+    return 'data/agency_nameplates.csv', line, 'nameplate', 'nameplate'
+
+
+def nameplate_of_no_agency(p):
+    line = add_nameplate(p, agency_id='dongli-ip-office', nameplate='天津市东丽区知识产权局', nameplate_en='Dongli IP Office', note='')
+    return 'data/agency_nameplates.csv', line, 'agency_id', 'foreign-key'
 
 
 CASES = [gbk, utf16, bom, crlf, mixed_endings, no_final_newline,
@@ -495,7 +568,11 @@ CASES = [gbk, utf16, bom, crlf, mixed_endings, no_final_newline,
          baseline_value_without_its_year, baseline_not_printed_in_the_text, expected_where_the_source_prints_no_kind,
          unit_other_than_the_indicators, number_for_a_qualitative_indicator, indicator_not_in_the_code_list,
          unit_not_in_the_code_list, value_kind_typo, binding_in_chinese, coding_pass_qualitative_with_a_unit,
-         coding_pass_of_an_unknown_target, qualitative_indicator_with_a_unit]
+         coding_pass_of_an_unknown_target, qualitative_indicator_with_a_unit,
+         internal_unit_without_parent, parent_of_a_department, internal_unit_its_own_parent, internal_units_in_a_circle,
+         parent_in_another_region, parent_that_does_not_exist, alias_scoped_to_a_plan_of_another_region,
+         alias_scoped_to_a_plan_that_does_not_exist, scoped_alias_not_in_its_plans_source, nameplate_is_the_agencys_own_name,
+         nameplate_is_another_agency, nameplate_carried_twice, nameplate_of_no_agency]
 
 
 def parse(line: str) -> tuple[str, str, str, str] | None:
@@ -566,19 +643,3 @@ def test_an_excerpt_may_start_past_the_first_item_a_full_text_may_not(package):
     assert code == 0, out
 
 
-def test_a_baseline_a_kind_and_money_printed_in_the_source_pass(package):
-    """The other side of the target cases: full-width digits, a baseline, 约束性 and 万元 as the text prints them."""
-    source = package / 'data' / 'sources' / '002_e28b6c53a957f5e4.txt'
-    printed = ['每万人口高价值发明专利拥有量由２０２０年的1.2件提高到3.5件（约束性指标）', '知识产权质押融资金额达到5000万元']
-    source.write_bytes(source.read_bytes() + ('\n'.join(printed) + '\n').encode('utf-8'))
-    rows = read_rows(package, 'targets')
-    base = next(r for r in rows if r['target_id'] == f'{QJ}-t03')
-    rows += [dict(base, target_id=f'{QJ}-t07', indicator='每万人口高价值发明专利拥有量', value='3.5', qualifier='约束性', text=printed[0],
-                  indicator_code='high_value_invention_patents_per_10k', binding='binding', baseline_value='1.2', baseline_year='2020'),
-             dict(base, target_id=f'{QJ}-t08', indicator='知识产权质押融资金额', value='0.5', unit='万元', qualifier='', text=printed[1],
-                  indicator_code='ip_pledge_financing', unit_code='yuan_100m', binding='not_stated')]
-    write_rows(package, 'targets', rows)
-    code, out = validate(package)
-    assert code == 0, out
-    edit(package, 'targets', {'target_id': f'{QJ}-t08'}, value='5000')   # 5000万元 is 0.5 in 亿元
-    assert_reported(package, (TARGETS, len(rows) + 1, 'value', 'targets'))

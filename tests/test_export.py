@@ -293,7 +293,7 @@ def test_sqlite_refuses_a_row_that_breaks_a_key_or_a_constraint(built, tmp_path)
     con = sqlite3.connect(copy)
     con.execute('PRAGMA foreign_keys = ON')
     with pytest.raises(sqlite3.IntegrityError, match='FOREIGN KEY'):
-        con.execute("INSERT INTO agency_aliases VALUES ('500153', '新别名', 'no-such-agency')")
+        con.execute("INSERT INTO agency_aliases (region_code, alias, agency_id) VALUES ('500153', '新别名', 'no-such-agency')")
     with pytest.raises(sqlite3.IntegrityError, match='UNIQUE'):
         con.execute('INSERT INTO plans SELECT * FROM plans LIMIT 1')
     with pytest.raises(sqlite3.IntegrityError, match='CHECK'):

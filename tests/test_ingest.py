@@ -86,6 +86,10 @@ def place(package: Path, draft: Path, plan_id: str) -> None:
         write_rows(package, table, kept + read_csv(draft / f'{table}.csv'), header=header(draft / f'{table}.csv'))
     for table in ('agencies', 'agency_aliases', 'documents'):
         write_rows(package, table, read_rows(package, table) + read_csv(draft / f'{table}.csv'), header=header(draft / f'{table}.csv'))
+    codes = read_rows(package, 'measure_codes')   # the coder's proposals for measures the package has not coded
+    coded = {c['measure_id'] for c in codes}
+    write_rows(package, 'measure_codes', codes + [c for c in read_csv(draft / 'measure_codes.csv') if c['measure_id'] not in coded],
+               header=list(codes[0]))
 
 
 @pytest.mark.parametrize('plan_id', SEEDS)
@@ -478,3 +482,52 @@ def test_a_copy_that_stops_before_the_first_task_is_an_excerpt_and_a_bare_page_m
     bare = tmp_path / 'bare.txt'
     bare.write_text('宝鸡市国家知识产权强市建设试点工作方案\n发布时间：2022-11-21\n', encoding='utf-8')
     assert ingest.draft(bare, ROOT, plan_id='unit-bare').tables['plans'][0]['capture'] == 'metadata_only'
+
+
+# -- internal units, scoped aliases and second nameplates ---------------------------------------------------
+def test_scoped_aliases_hold_in_their_plan_only_and_second_nameplates_name_their_agency(package, tmp_path):
+    """法规科 of one plan is the market regulation bureau's (an alias scoped to that plan); in another plan
+    of the region it is unknown, so ingest proposes an internal unit, guesses its parent from the
+    publisher and scopes its alias to that plan. 区知识产权局, printed alone, is the second nameplate of
+    the market regulation bureau; 区财政局 is an alias of the whole region."""
+    agencies = read_rows(package, 'agencies')
+    write_rows(package, 'agencies', agencies + [dict(
+        agencies[0], agency_id='rongchang-market-regulation-legal-section', name='重庆市荣昌区市场监督管理局法规科',
+        name_en='Legal Affairs Section', region_code='500153', kind='internal_unit', function='market_regulation',
+        parent_agency_id='rongchang-market-regulation', note='Synthetic.')])
+    aliases = read_rows(package, 'agency_aliases')
+    write_rows(package, 'agency_aliases', aliases + [dict(region_code='500153', alias='法规科',
+                                                          agency_id='rongchang-market-regulation-legal-section', plan_id='rongchang-test-a')])
+    text = ('[ 发布机构 ] 重庆市荣昌区司法局\n荣昌区测试工作方案\n一、任务\n'
+            '1.开展测试。（责任单位：法规科、区知识产权局、区财政局）\n'
+            '2.规范执法。（责任单位：区市场监管局稽查科(竞争科)）\n')
+    source = tmp_path / 'test.txt'
+    source.write_text(text, encoding='utf-8')
+
+    def drafted(plan_id: str) -> tuple[dict[str, str], ingest.Draft]:
+        result = ingest.draft(source, package, plan_id=plan_id, region_code='500153')
+        return {d['as_printed']: d['agency_id'] for d in result.tables['responsibilities']}, result
+
+    in_a, draft_a = drafted('rongchang-test-a')
+    assert in_a['法规科'] == 'rongchang-market-regulation-legal-section'
+    assert in_a['区知识产权局'] == 'rongchang-market-regulation'   # by its nameplate: no new agency for it
+    assert in_a['区财政局'] == 'rongchang-finance'
+    assert '法规科' not in {a['alias'] for a in draft_a.tables['agency_aliases']}   # the package has it for this plan
+
+    in_b, draft_b = drafted('rongchang-test-b')
+    assert in_b['区知识产权局'] == 'rongchang-market-regulation' and in_b['区财政局'] == 'rongchang-finance'
+    proposed = {a['agency_id']: a for a in draft_b.tables['agencies']}
+    unit = proposed[in_b['法规科']]
+    assert (unit['kind'], unit['parent_agency_id']) == ('internal_unit', 'rongchang-justice')   # the publisher's unit
+    inspection = proposed[in_b['区市场监管局稽查科(竞争科)']]
+    assert (inspection['kind'], inspection['parent_agency_id']) == ('internal_unit', 'rongchang-market-regulation')
+    scopes = {a['alias']: a['plan_id'] for a in draft_b.tables['agency_aliases']}
+    assert scopes['法规科'] == 'rongchang-test-b'              # a bare unit name holds in its plan only
+    assert scopes['区市场监管局稽查科(竞争科)'] == ''          # named with its bureau: the whole region
+    notes = ' '.join(n['note'] for n in draft_b.tables['curation_notes'])
+    assert 'looks like an internal unit' in notes and 'scoped to this plan' in notes
+
+    # without the nameplate, 区知识产权局 would be a new agency: the test depends on it
+    write_rows(package, 'agency_nameplates', [], header=['agency_id', 'nameplate', 'nameplate_en', 'note'])
+    in_a, _ = drafted('rongchang-test-a')
+    assert in_a['区知识产权局'] != 'rongchang-market-regulation'

@@ -14,13 +14,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from types import ModuleType
 
-from ipplans.validate.checks import (aliases, capture, coding, completeness, csv_structure, descriptor, documents, empty_table,
-                                     file_encoding, frictionless_package, frictionless_tables, header, hygiene, note_keys,
-                                     orphans, provenance, regions, resource_files, schemas, targets, unlisted_files)
+from ipplans.validate.checks import (agency_parents, alias_scopes, aliases, capture, coding, completeness, csv_structure,
+                                     descriptor, documents, empty_table, file_encoding, frictionless_package,
+                                     frictionless_tables, header, hygiene, nameplates, note_keys, orphans, provenance, regions,
+                                     resource_files, schemas, targets, unlisted_files)
 
 CHECKS: list[ModuleType] = [
     descriptor, schemas, resource_files, file_encoding, csv_structure, header, empty_table, unlisted_files,
-    hygiene, provenance, completeness, capture, regions, documents, coding, targets, orphans, aliases, note_keys,
+    hygiene, provenance, completeness, capture, regions, documents, coding, targets, orphans, agency_parents, nameplates,
+    aliases, alias_scopes, note_keys,
     frictionless_package, frictionless_tables,   # reported last: they wait for the second process
 ]
 
