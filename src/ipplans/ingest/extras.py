@@ -160,7 +160,7 @@ def citations(lines: list[Line], until: int, own_title: str, notice_end: int) ->
 # -- targets ----------------------------------------------------------------------------------------------
 NUMERIC = re.compile(r'(\d+(?:\.\d+)?)\s*(万|亿)?\s*(件|家|个|所|项|人|亿元|万元|元|%|个百分点|次|名|户|件次|座|分)(以上|左右)?')
 PREDICATE = re.compile(r'(得到|更加|发生|获批|进一步|达到|取得|明显|显著|合理|不断|基本|全面|实现|超过|突破|增长|提升|提高)')
-OPENER = re.compile(r'^\s*(力争)?(?:到|至)\s*((?:19|20)\d{2})\s*年')
+OPENER = re.compile(r'^\s*(力争)?(?:(?:到|至)\s*((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年\s*[,，])')
 
 
 def targets(lines: list[Line], stop: int) -> list[dict[str, str]]:
@@ -172,17 +172,22 @@ def targets(lines: list[Line], stop: int) -> list[dict[str, str]]:
     for line in lines[:stop]:
         if not line.text or is_noise(line):
             continue
+        text = line.text
         if CHAPTER.match(line.folded):
             year = None   # a new chapter leaves the goals' scope
-            continue
-        for sentence in re.findall(r'[^。]+。?', line.text):
+            # a heading run on with its paragraph (a page copied onto one line): 二、工作目标 到2025年，…
+            run_on = re.match(r'^\S{2,24}[\s\u3000]+(\S.*)$', text)
+            if not run_on:
+                continue
+            text = run_on.group(1)
+        for sentence in re.findall(r'[^。]+。?', text):
             # （上述指标均为预期性指标）: the kind of the numbered targets of the sentence
             kind = next((word for word in ('预期性', '约束性') if word in fold(sentence)), '')
             folded = fold(sentence)
             opener = OPENER.match(folded)
             clauses = [c for c in re.split(r'[,，;；、]', _without_note(sentence)) if c.strip(' 。')]
             if opener:
-                year = opener.group(2)
+                year = opener.group(2) or opener.group(3)
                 rows.append(_target(year, '总体目标', sentence.strip(), '力争' if opener.group(1) else ''))
                 clauses = [c for c in clauses[1:] if NUMERIC.search(fold(c))]   # numbers in the opening sentence
             elif not year:
