@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ipplans.coder import propose_measure_codes
-from ipplans.package import Package, PackageError
+from ipplans.package import Package, load_for_command
 from ipplans.paths import REPO
 
 Codes = dict[tuple[str, str], set[str]]   # (measure_id, scheme) → codes
@@ -136,10 +136,8 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return 0 if exit_.code == 0 else 2
-    try:
-        package = Package.load(args.package)
-    except PackageError as error:
-        print(f'agreement: {error}', file=sys.stderr)
+    package = load_for_command('agreement', args.package)
+    if package is None:
         return 2
     print('Between the two independent passes:')
     print('\n'.join(table(between_passes(package))))

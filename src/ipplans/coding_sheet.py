@@ -19,7 +19,7 @@ import csv
 import sys
 from pathlib import Path
 
-from ipplans.package import Package, PackageError
+from ipplans.package import Package, load_for_command
 from ipplans.paths import REPO
 
 TABLE = 'target_coding_passes'
@@ -55,10 +55,8 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return 0 if exit_.code == 0 else 2
-    try:
-        package = Package.load(args.package)
-    except PackageError as error:
-        print(f'coding-sheet: {error}', file=sys.stderr)
+    package = load_for_command('coding-sheet', args.package)
+    if package is None:
         return 2
     allowed = package.resources[TABLE].docs.get('pass', {}).get('constraints', {}).get('enum', [])
     if args.coding_pass not in allowed:

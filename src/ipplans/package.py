@@ -11,6 +11,7 @@ message naming the file and what to do. The validator builds a Package step by s
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -210,3 +211,12 @@ class Package:
         """The plan's archived raw text, when its path stays in the package and the file exists."""
         path = self.file(plan.get('source_file', ''))
         return path if path is not None and path.is_file() else None
+
+
+def load_for_command(prog: str, directory: Path) -> Package | None:
+    """The package for a command line tool, or None after printing why it cannot be read (exit status 2)."""
+    try:
+        return Package.load(directory)
+    except PackageError as error:
+        print(f'{prog}: {error}', file=sys.stderr)
+        return None
