@@ -34,6 +34,7 @@ from ipplans.paths import REPO
 from ipplans.site.links import FRAGMENTS
 from ipplans.site.model import Site, SiteError, load_manifest, load_package
 from ipplans.site.pages import PAGE_TYPES, generated_folders
+from ipplans.text import visible_lines
 
 # Written into each generated folder as .gitignore: git ignores the folder's files (this one too),
 # so no list of generated folders is kept anywhere else; MkDocs skips dotfiles.
@@ -166,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_build:
             build(work, args.site_dir, source_date_epoch(package.descriptor))
     except SiteError as error:
-        print(f'ipplans site: {error}', file=sys.stderr)
+        print(visible_lines(f'ipplans site: {error}'), file=sys.stderr)
         return 1 if str(error).startswith('mkdocs build failed') else 2
     where = 'generated' if args.no_build else f'built into {args.site_dir}'
     finished = time.monotonic()
