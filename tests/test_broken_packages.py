@@ -6,6 +6,7 @@ that the message is bilingual and never a traceback.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -308,6 +309,42 @@ def unlisted_csv(p):
     return 'data/measures_new.csv', '-', '-', 'unlisted-file'
 
 
+# -- files no tool may read (ipplans.safety) ---------------------------------------------
+def symlink_in_sources(p):
+    os.symlink('/etc/passwd', p / 'data' / 'sources' / 'passwd.txt')   # it would ship in the zip and on the site
+    return 'data/sources/passwd.txt', '-', '-', 'unsafe-file'
+
+
+def symlinked_table(p):
+    outside = p.parent / f'{p.name}-outside.csv'
+    outside.write_bytes(data(p, 'agencies').read_bytes())
+    data(p, 'agencies').unlink()
+    os.symlink(outside, data(p, 'agencies'))   # make fix would write through it
+    return 'data/agencies.csv', '-', '-', 'unsafe-file'
+
+
+def fifo_in_sources(p):
+    os.mkfifo(p / 'data' / 'sources' / 'pipe.txt')   # reading it would hang
+    return 'data/sources/pipe.txt', '-', '-', 'unsafe-file'
+
+
+def subfolder_in_sources(p):
+    (p / 'data' / 'sources' / 'more').mkdir()
+    (p / 'data' / 'sources' / 'more' / 'x.txt').write_text('不在任何方案中', encoding='utf-8')
+    return 'data/sources/more', '-', '-', 'unsafe-file'
+
+
+def unexpected_file_in_data(p):
+    (p / 'data' / 'notes.md').write_text('draft\n', encoding='utf-8')
+    return 'data/notes.md', '-', '-', 'unsafe-file'
+
+
+def symlinked_schemas_folder(p):
+    (p / 'schemas').rename(p / 'schemas-real')
+    os.symlink(p / 'schemas-real', p / 'schemas')
+    return 'schemas', '-', '-', 'unsafe-file'
+
+
 # -- the register, captures and codes ----------------------------------------------
 JL = 'jilin-ip-strong-province'
 
@@ -402,6 +439,8 @@ CASES = [gbk, utf16, bom, crlf, mixed_endings, no_final_newline,
          trailing_space, nbsp, zero_width, control_char, fullwidth_dash_in_id, fullwidth_letter_in_id, script_tag,
          text_not_in_source, missing_source_file, plan_without_source,
          invalid_json, not_a_descriptor, resource_path_missing, schema_does_not_parse, unlisted_csv,
+         symlink_in_sources, symlinked_table, fifo_in_sources, subfolder_in_sources, unexpected_file_in_data,
+         symlinked_schemas_folder,
          region_name_disagrees, province_of_another_code, level_disagrees, retired_code_after_its_years,
          cut_off_in_a_full_text, cut_off_in_the_middle, metadata_only_with_measures,
          measure_without_a_pillar, measure_with_two_pillars, cooperating_unit_marked_primary,

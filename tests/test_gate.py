@@ -60,3 +60,84 @@ def test_an_escape_sequence_in_a_cell_is_shown_not_sent(package):
     edit(package, 'agencies', {'agency_id': 'dongli-court'}, agency_id='dongli-court\x1b[2J')
     code, out = validate(package, '--format', 'github')
     assert not any('\x1b' in text for text in out) and any('\\x1b[2J' in text for text in out), out
+
+
+# -- files: every tool refuses links, special and unexpected files, before reading anything ------
+@pytest.fixture
+def outside(tmp_path: Path) -> Path:
+    """A file outside the package, as a symbolic link would reach it."""
+    path = tmp_path / 'host-secret.txt'
+    path.write_text('HOST SECRET, never to be published\n', encoding='utf-8')
+    return path
+
+
+@pytest.fixture
+def linked(tmp_path: Path, outside: Path) -> Path:
+    """A package whose data/sources/ holds a link to a file outside it, and whose agencies.csv is a link too."""
+    package = tmp_path / 'package'
+    package.mkdir()
+    copy_package(package)
+    os.symlink(outside, package / 'data' / 'sources' / 'host.txt')
+    real = tmp_path / 'agencies-outside.csv'
+    real.write_bytes((package / 'data' / 'agencies.csv').read_bytes().replace(b'dongli-court', b'dongli-court\xe3\x80\x80'))
+    (package / 'data' / 'agencies.csv').unlink()
+    os.symlink(real, package / 'data' / 'agencies.csv')
+    return package
+
+
+def test_every_tool_refuses_a_symbolic_link_and_names_it(linked, tmp_path, outside):
+    real = tmp_path / 'agencies-outside.csv'
+    before = real.read_bytes()
+    draft = tmp_path / 'draft'
+    draft.mkdir()
+    runs = {'validate': ipplans('validate', str(linked)),
+            'fix': ipplans('fix', str(linked)),
+            'export': ipplans('export', '--package', str(linked), '--out', str(tmp_path / 'out')),
+            'site': ipplans('site', '--package', str(linked), '--work', str(tmp_path / 'work'), '--no-build'),
+            'add': ipplans('add', str(draft), '--package', str(linked))}
+    for tool, result in runs.items():
+        said = result.stdout + result.stderr
+        assert result.returncode != 0, (tool, said)
+        assert 'data/sources/host.txt' in said and 'data/agencies.csv' in said and 'symbolic link' in said, (tool, said)
+        assert 'HOST SECRET' not in said and 'Traceback' not in said, (tool, said)
+    assert real.read_bytes() == before, 'fix wrote through the link'
+    assert not (tmp_path / 'out').exists() or not any((tmp_path / 'out').iterdir())
+    assert 'HOST SECRET' in outside.read_text(encoding='utf-8')
+
+
+def test_the_validator_reads_nothing_once_it_finds_an_unsafe_file(package):
+    os.mkfifo(package / 'data' / 'sources' / 'pipe.txt')   # opening it would block the run
+    edit(package, 'measures', {'measure_id': f'{DL}-004'}, text='不在来源中的文字。')
+    code, out = validate(package)
+    assert code == 1
+    found = {parse(line) for line in out if parse(line)}
+    assert found == {('data/sources/pipe.txt', '-', '-', 'unsafe-file')}, out
+
+
+def test_fix_replaces_files_and_never_writes_through_a_link(tmp_path):
+    from ipplans.safety import write_bytes
+    target = tmp_path / 'outside.csv'
+    target.write_text('keep\n', encoding='utf-8')
+    link = tmp_path / 'link.csv'
+    os.symlink(target, link)
+    with pytest.raises(OSError):
+        write_bytes(link, b'overwritten\n')
+    assert target.read_text(encoding='utf-8') == 'keep\n' and link.is_symlink()
+    plain = tmp_path / 'plain.csv'
+    plain.write_text('old\n', encoding='utf-8')
+    write_bytes(plain, b'new\n')
+    assert plain.read_bytes() == b'new\n' and sorted(p.name for p in tmp_path.iterdir()) == ['link.csv', 'outside.csv', 'plain.csv']
+
+
+def test_fix_and_add_show_escapes(package, tmp_path):
+    edit(package, 'agencies', {'agency_id': 'dongli-court'}, note=' \x1b[31mred ')
+    result = ipplans('fix', str(package), '--check')
+    assert result.returncode == 1 and '\x1b' not in result.stdout and '001b[31mred' in result.stdout, result.stdout
+    draft = tmp_path / 'draft'
+    draft.mkdir()
+    key = '"\x1b[31mx\n::error::forged"'
+    (draft / 'agencies.csv').write_text(f'agency_id,name\n{key},a\n{key},b\n', encoding='utf-8')   # a repeated key: a conflict
+    result = ipplans('add', str(draft), '--package', str(package))
+    said = result.stdout + result.stderr
+    assert result.returncode == 1 and 'repeats line' in said, said
+    assert '\x1b' not in said and not any(line.startswith('::') for line in said.splitlines()), said

@@ -14,6 +14,8 @@ Cells are otherwise written back exactly. A GB18030 file whose bytes happen to b
 (possible for a few short strings) is read as UTF-8; the validator's provenance check then flags it.
 Running it twice changes nothing the second time.
 With --check it only reports (exit 1 if anything would change). Exit 2 on unusable arguments.
+A package holding a symbolic link, a special file or an unexpected file (ipplans.safety) is refused
+before anything is read (exit 1); files are read and replaced without following links.
 """
 from __future__ import annotations
 
@@ -26,9 +28,10 @@ from pathlib import Path
 
 from ipplans.cli import parse_package_args
 from ipplans.encoding import sniff
-from ipplans.package import Package, PackageError, Resource
+from ipplans.package import Package, PackageError, Resource, UnsafeFiles
+from ipplans.safety import read_bytes, write_bytes
 from ipplans.schema import identifier_fields
-from ipplans.text import ODD_SPACE, ZERO_WIDTH
+from ipplans.text import ODD_SPACE, ZERO_WIDTH, visible
 
 # Lookalike dashes in identifiers (NFKC leaves them as they are).
 DASHES = str.maketrans({c: '-' for c in '\u2010\u2011\u2012\u2013\u2014\u2212'})
@@ -37,7 +40,7 @@ REENCODED = {'utf-16': 're-encoded UTF-16 → UTF-8', 'gb18030': 're-encoded GB1
 REMOVED_BOM = 'removed the UTF-8 byte-order mark'
 
 
-def visible(text: str) -> str:
+def quoted(text: str) -> str:
     """Text for a change report, with invisible characters spelled out."""
     out = []
     for char in text:
@@ -79,9 +82,12 @@ def resource_identifiers(package: Package, resource: Resource) -> set[str]:
 
 
 def csv_files(package_dir: Path) -> list[tuple[Path, set[str]]]:
-    """The package's CSV files with their identifier fields (all of data/*.csv if the descriptor is unusable)."""
+    """The package's CSV files with their identifier fields (all of data/*.csv if the descriptor is
+    unusable). UnsafeFiles first, when the package holds a link, a special file or an unexpected file."""
     try:
         package = Package.open(package_dir)
+    except UnsafeFiles:
+        raise
     except PackageError:
         files = [(path, set()) for path in sorted((package_dir / 'data').glob('*.csv'))]
     else:
@@ -92,7 +98,7 @@ def csv_files(package_dir: Path) -> list[tuple[Path, set[str]]]:
 
 def fix_file(path: Path, identifiers: set[str], rel: str) -> tuple[bytes | None, list[str]]:
     """The fixed bytes of one CSV file (None if unchanged or unreadable) and the change report."""
-    raw = path.read_bytes()
+    raw = read_bytes(path)
     decoded = decode(raw)
     if decoded is None:
         return None, [f'{rel}: not changed: the file is not text in UTF-8, GB18030 or UTF-16 (binary?); export it again as CSV UTF-8.']
@@ -113,7 +119,7 @@ def fix_file(path: Path, identifiers: set[str], rel: str) -> tuple[bytes | None,
             header = [fix_cell(cell, False) for cell in record]
             for cell, fixed in zip(record, header):
                 if cell != fixed:
-                    changes.append(f'{rel}:{start}:-: header {visible(cell)} → {visible(fixed)}')
+                    changes.append(f'{rel}:{start}:-: header {quoted(cell)} → {quoted(fixed)}')
             records.append(header)
         else:
             fixed_row = []
@@ -121,7 +127,7 @@ def fix_file(path: Path, identifiers: set[str], rel: str) -> tuple[bytes | None,
                 field = header[index] if index < len(header) else f'column {index + 1}'
                 fixed = fix_cell(cell, field in identifiers)
                 if fixed != cell:
-                    changes.append(f'{rel}:{start}:{field}: {visible(cell)} → {visible(fixed)}')
+                    changes.append(f'{rel}:{start}:{field}: {quoted(cell)} → {quoted(fixed)}')
                 fixed_row.append(fixed)
             records.append(fixed_row)
         start = reader.line_num + 1
@@ -142,16 +148,25 @@ def main(argv: list[str] | None = None) -> int:
     if args is None:
         return status
     package_dir = Path(args.package_dir)
+    try:
+        files = csv_files(package_dir)
+    except UnsafeFiles as error:
+        print(f'fix: nothing read, nothing changed:\n{error}', file=sys.stderr)
+        return 1
     changed = 0
-    for path, identifiers in csv_files(package_dir):
+    for path, identifiers in files:
         rel = path.relative_to(package_dir).as_posix()
-        result, changes = fix_file(path, identifiers, rel)
+        try:
+            result, changes = fix_file(path, identifiers, rel)
+        except OSError as error:
+            print(visible(f'{rel}: not changed: {error.strerror}'), file=sys.stderr)
+            continue
         for line in changes:
-            print(line)
+            print(visible(line))
         if result is not None:
             changed += 1
             if not args.check:
-                path.write_bytes(result)
+                write_bytes(path, result)
     verb = 'would change' if args.check else 'changed'
     print(f'{verb} {changed} file{"s" if changed != 1 else ""}' if changed else 'nothing to fix')
     return 1 if (args.check and changed) else 0

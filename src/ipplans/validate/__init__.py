@@ -18,7 +18,7 @@ from pathlib import Path
 from types import ModuleType
 
 from ipplans.cli import parse_package_args
-from ipplans.validate.checks import CHECKS, MESSAGES
+from ipplans.validate.checks import CHECKS, MESSAGES, OPENING
 from ipplans.validate.context import Context
 from ipplans.validate.report import order, report, valid_summary
 
@@ -35,10 +35,13 @@ def step(ctx: Context, check: ModuleType, function: Callable[[Context], None]) -
 def run(package_dir: Path) -> Context:
     """Every check on the package in `package_dir`; the problems are in the returned context."""
     ctx = Context(package_dir, MESSAGES)
-    first, *others = CHECKS
-    step(ctx, first, first.run)
+    for check in OPENING:
+        step(ctx, check, check.run)
+        if ctx.refused:
+            return ctx  # files no tool may read: nothing is read
     if ctx.package is None:
         return ctx  # no usable descriptor: nothing else can be read
+    others = CHECKS[len(OPENING):]
     for check in others:
         if hasattr(check, 'start'):
             step(ctx, check, check.start)

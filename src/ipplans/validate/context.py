@@ -8,9 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ipplans.encoding import sniff
 from ipplans.package import Package, Resource
+from ipplans.safety import read_bytes
 from ipplans.schema import field_docs
-from ipplans.text import shorten
+from ipplans.text import compact, shorten
 from ipplans.validate.problem import Problem
 from ipplans.validate.upstream import Upstream
 
@@ -28,6 +30,9 @@ class Context:
     texts: dict[str, str] = field(default_factory=dict)   # their decoded text, until parsed
     upstream: Upstream | None = None              # Frictionless' report, once started
     problems: list[Problem] = field(default_factory=list)
+    refused: bool = False                         # the package holds files no tool may read: stop
+    _sources: dict[str, bytes | None] = field(default_factory=dict)
+    _compacted: dict[str, str] = field(default_factory=dict)
 
     def add(self, path: str, row: int | None, field: str | None, check: str, key: str, table: str | None = None,
             **params) -> None:
@@ -66,6 +71,24 @@ class Context:
     def rows(self, name: str) -> list[tuple[int, dict[str, str]]]:
         """(CSV line, row) pairs of a readable table; [] for any other."""
         return self.resources[name].numbered() if self.readable(name) else []
+
+    def source(self, rel: str) -> bytes | None:
+        """The bytes of an archived source the package names (read once), or None when the path
+        leaves the package or names no regular file."""
+        if rel not in self._sources:
+            path = self.package.file(rel) if self.package else None
+            try:
+                self._sources[rel] = read_bytes(path) if path is not None else None
+            except OSError:
+                self._sources[rel] = None
+        return self._sources[rel]
+
+    def source_text(self, rel: str) -> str:
+        """An archived source's text as compared with the data: decoded, NFKC, whitespace removed ('' if unreadable)."""
+        if rel not in self._compacted:
+            data = self.source(rel)
+            self._compacted[rel] = compact(sniff(data).text or '') if data is not None else ''
+        return self._compacted[rel]
 
     def upstream_report(self) -> dict:
         """Frictionless' report, as started beside the checks (or computed now if it never was)."""

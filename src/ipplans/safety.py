@@ -1,0 +1,201 @@
+"""The package's file-safety rule, one home shared by every tool (validate, fix, export, site, add, ingest).
+
+Files. `unsafe_entries` walks the folders the tools read (data/, data/sources/, schemas/) and the
+top-level files they read, without following anything, and lists every symbolic link, special file
+(fifo, socket, device) and file or folder the layout below does not allow. `ipplans.package.Package.open`
+raises UnsafeFiles (a PackageError) with a located message for each, so every tool refuses such a
+package before it reads anything, and the validator reports the same entries with
+the same words. `read_bytes` and `write_bytes` never follow a symbolic link (and write by replacing
+the file), so nothing outside the package is read or written even if a link appears later.
+
+"""
+from __future__ import annotations
+
+import errno
+import os
+import re
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ipplans.text import visible
+
+
+# -- files -------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Folder:
+    """A folder the tools read: the names of the regular files allowed in it, and its subfolders."""
+    files: str                                    # a regular expression for a whole file name
+    allowed: tuple[str, str]                      # the same in words (English, Chinese), for messages
+    folders: dict[str, Folder] = field(default_factory=dict)
+
+
+NAME = r'[A-Za-z0-9_.-]+'
+SOURCES = Folder(rf'{NAME}\.txt', ('source texts NAME.txt (ASCII letters, digits, _ . -)',
+                                   '来源文本 NAME.txt（ASCII 字母、数字、_ . -）'))
+LAYOUT: dict[str, Folder] = {
+    'data': Folder(rf'{NAME}\.csv', ('tables NAME.csv (ASCII letters, digits, _ . -) and the folder sources/',
+                                     '表格 NAME.csv（ASCII 字母、数字、_ . -）及 sources/ 文件夹'), {'sources': SOURCES}),
+    'schemas': Folder(rf'{NAME}\.json|README\.md', ('schemas NAME.json and README.md', '结构文件 NAME.json 及 README.md')),
+}
+# Files at the top of the package that tools read (the descriptor; the export zips the others).
+TOP_FILES = ('datapackage.json', 'README.md', 'CHANGELOG.md', 'CITATION.cff', 'LICENSE')
+
+FILE_MESSAGES = {
+    'symlink': ('a symbolic link: the package holds only regular files (a link can publish or overwrite a file outside it). '
+                'Put the file itself here, or remove the link. Nothing else was read.',
+                '这是符号链接：数据包只能包含普通文件（链接可能发布或覆盖包外的文件）。请放入文件本身，或删除该链接。其他文件均未读取。'),
+    'special': ('not a regular file (a fifo, socket or device): the package holds only regular files. Remove it. Nothing else was read.',
+                '不是普通文件（管道、套接字或设备文件）：数据包只能包含普通文件。请删除。其他文件均未读取。'),
+    'unexpected-file': ('a file the package does not expect here ({folder} holds {allowed}): rename it, move it out of the package, '
+                        'or remove it. Nothing else was read.',
+                        '此处不应有此文件（{folder} 只能包含{allowed_zh}）：请改名、移出数据包或删除。其他文件均未读取。'),
+    'unexpected-folder': ('a folder the package does not expect here ({folder} holds {allowed}): move its files into place, or '
+                          'remove it. Nothing else was read.',
+                          '此处不应有此文件夹（{folder} 只能包含{allowed_zh}）：请把其中文件移到正确位置，或删除该文件夹。其他文件均未读取。'),
+    'unreadable': ('cannot be listed or examined ({error}): fix its permissions. Nothing else was read.',
+                   '无法列出或检查（{error}）：请修正其权限。其他文件均未读取。'),
+}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One entry the tools refuse: its path in the package (as found), and why (a FILE_MESSAGES key)."""
+    path: str
+    kind: str
+    params: tuple[tuple[str, str], ...] = ()
+
+    def message(self) -> tuple[str, str]:
+        """The message in English and Chinese (the path not included)."""
+        en, zh = FILE_MESSAGES[self.kind]
+        params = dict(self.params)
+        return en.format(**params), zh.format(**params)
+
+    def line(self) -> str:
+        en, zh = self.message()
+        return f'{visible(self.path)}: {en} | {zh}'
+
+
+def _kind(mode: int) -> str | None:
+    """'symlink' or 'special' for a mode no tool may read, None for a regular file or folder."""
+    if stat.S_ISLNK(mode):
+        return 'symlink'
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        return 'special'
+    return None
+
+
+def refused(path: Path) -> Entry | None:
+    """The one entry a tool refuses to read at `path` (a symbolic link or a special file), or None
+    for a regular file or folder; looked at without following anything."""
+    try:
+        kind = _kind(os.lstat(path).st_mode)
+    except OSError as error:
+        return Entry(str(path), 'unreadable', (('error', error.strerror or str(error)),))
+    return Entry(str(path), kind) if kind else None
+
+
+def _walk(root: Path, rel: str, folder: Folder, found: list[Entry]) -> None:
+    where = {'folder': f'{rel}/', 'allowed': folder.allowed[0], 'allowed_zh': folder.allowed[1]}
+    try:
+        with os.scandir(root / rel) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError as error:
+        found.append(Entry(rel, 'unreadable', (('error', error.strerror or str(error)),)))
+        return
+    for entry in entries:
+        path = f'{rel}/{entry.name}'
+        try:
+            mode = entry.stat(follow_symlinks=False).st_mode
+        except OSError as error:
+            found.append(Entry(path, 'unreadable', (('error', error.strerror or str(error)),)))
+            continue
+        kind = _kind(mode)
+        if kind:
+            found.append(Entry(path, kind))
+        elif stat.S_ISDIR(mode):
+            if entry.name in folder.folders:
+                _walk(root, path, folder.folders[entry.name], found)
+            else:
+                found.append(Entry(path, 'unexpected-folder', tuple(where.items())))
+        elif not re.fullmatch(folder.files, entry.name):
+            found.append(Entry(path, 'unexpected-file', tuple(where.items())))
+
+
+def unsafe_entries(package_dir: Path) -> list[Entry]:
+    """Every entry of the package that no tool may read, in path order; [] for a safe package.
+    Only names and modes are looked at (lstat): nothing is opened, no link is followed."""
+    found: list[Entry] = []
+    top = {'folder': './', 'allowed': 'datapackage.json, data/, schemas/ and the documentation files',
+           'allowed_zh': ' datapackage.json、data/、schemas/ 及说明文件'}
+    for name in TOP_FILES:
+        try:
+            mode = os.lstat(package_dir / name).st_mode
+        except FileNotFoundError:
+            continue
+        except OSError as error:
+            found.append(Entry(name, 'unreadable', (('error', error.strerror or str(error)),)))
+            continue
+        kind = _kind(mode) or ('unexpected-folder' if stat.S_ISDIR(mode) else None)
+        if kind:
+            found.append(Entry(name, kind, tuple(top.items())))
+    for name, folder in LAYOUT.items():
+        try:
+            mode = os.lstat(package_dir / name).st_mode
+        except FileNotFoundError:
+            continue
+        except OSError as error:
+            found.append(Entry(name, 'unreadable', (('error', error.strerror or str(error)),)))
+            continue
+        kind = _kind(mode) or ('unexpected-file' if not stat.S_ISDIR(mode) else None)
+        if kind:
+            found.append(Entry(name, kind, tuple(top.items())))
+        else:
+            _walk(package_dir, name, folder, found)
+    return found
+
+
+_NOFOLLOW = getattr(os, 'O_NOFOLLOW', 0)
+
+
+def _not_regular(path: Path, mode: int) -> OSError:
+    what = 'a symbolic link' if stat.S_ISLNK(mode) else 'not a regular file'
+    return OSError(errno.EINVAL, f'{what}; the tools read and write only regular files of the package', str(path))
+
+
+def read_bytes(path: Path) -> bytes:
+    """A regular file's bytes; OSError for a symbolic link, a fifo or a device (never followed or
+    waited on)."""
+    if not _NOFOLLOW and os.path.islink(path):
+        raise _not_regular(path, stat.S_IFLNK)
+    try:
+        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | getattr(os, 'O_NONBLOCK', 0) | getattr(os, 'O_CLOEXEC', 0))
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise _not_regular(path, stat.S_IFLNK) from None
+        raise
+    with open(fd, 'rb') as handle:
+        mode = os.fstat(handle.fileno()).st_mode
+        if not stat.S_ISREG(mode):
+            raise _not_regular(path, mode)
+        return handle.read()
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    """Replace a regular file of the package with `data`, never writing through a symbolic link: the
+    bytes go to a new file beside it, which then takes its name."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        mode = stat.S_IFREG | 0o644
+    if not stat.S_ISREG(mode):
+        raise _not_regular(path, mode)
+    temp = path.with_name(f'.{path.name}.{os.getpid()}.tmp')
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | getattr(os, 'O_CLOEXEC', 0), stat.S_IMODE(mode))
+    try:
+        with open(fd, 'wb') as handle:
+            handle.write(data)
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
