@@ -309,6 +309,17 @@ def unlisted_csv(p):
     return 'data/measures_new.csv', '-', '-', 'unlisted-file'
 
 
+def descriptor(p, change) -> None:
+    """Rewrite datapackage.json after `change(descriptor)`."""
+    data = json.loads((p / 'datapackage.json').read_text(encoding='utf-8'))
+    change(data)
+    (p / 'datapackage.json').write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding='utf-8')
+
+
+def resource(p, name: str, **changes) -> None:
+    descriptor(p, lambda d: next(r for r in d['resources'] if r['name'] == name).update(changes))
+
+
 # -- files no tool may read (ipplans.safety) ---------------------------------------------
 def symlink_in_sources(p):
     os.symlink('/etc/passwd', p / 'data' / 'sources' / 'passwd.txt')   # it would ship in the zip and on the site
@@ -343,6 +354,77 @@ def symlinked_schemas_folder(p):
     (p / 'schemas').rename(p / 'schemas-real')
     os.symlink(p / 'schemas-real', p / 'schemas')
     return 'schemas', '-', '-', 'unsafe-file'
+
+
+# -- a descriptor that would make Frictionless fetch, open or skip something ----------------
+def http_schema(p):
+    resource(p, 'plans', schema='http://127.0.0.1:9/plans.json')
+    return 'datapackage.json', '-', 'resources.plans.schema', 'package-descriptor'
+
+
+def http_resource_path(p):
+    resource(p, 'targets', path='https://example.org/targets.csv')
+    return 'datapackage.json', '-', 'resources.targets.path', 'package-descriptor'
+
+
+def file_url_path(p):
+    resource(p, 'targets', path='file:///etc/passwd')
+    return 'datapackage.json', '-', 'resources.targets.path', 'package-descriptor'
+
+
+def absolute_schema_path(p):
+    resource(p, 'members', schema='/etc/passwd')
+    return 'datapackage.json', '-', 'resources.members.schema', 'package-descriptor'
+
+
+def http_profile(p):
+    resource(p, 'citations', profile='https://example.org/profile.json')
+    return 'datapackage.json', '-', 'resources.citations.profile', 'package-descriptor'
+
+
+def package_profile(p):
+    descriptor(p, lambda d: d.update(profile='ftp://example.org/profile.json'))
+    return 'datapackage.json', '-', 'profile', 'package-descriptor'
+
+
+def comment_rows(p):
+    resource(p, 'measure_coding_passes', dialect={'commentRows': [2, 3, 4]})   # Frictionless would not see those rows
+    return 'datapackage.json', '-', 'resources.measure_coding_passes.dialect', 'package-descriptor'
+
+
+def comment_char(p):
+    resource(p, 'measures', dialect={'commentChar': 'c'})
+    return 'datapackage.json', '-', 'resources.measures.dialect', 'package-descriptor'
+
+
+def header_rows(p):
+    resource(p, 'targets', dialect={'headerRows': [1, 2]})
+    return 'datapackage.json', '-', 'resources.targets.dialect', 'package-descriptor'
+
+
+def skip_initial_space(p):
+    resource(p, 'agencies', dialect={'csv': {'skipInitialSpace': True}})
+    return 'datapackage.json', '-', 'resources.agencies.dialect', 'package-descriptor'
+
+
+def layout_skip_rows(p):
+    resource(p, 'responsibilities', layout={'skipRows': [2]})
+    return 'datapackage.json', '-', 'resources.responsibilities.layout', 'package-descriptor'
+
+
+def inline_data(p):
+    resource(p, 'members', data=[['plan_id'], ['x']])
+    return 'datapackage.json', '-', 'resources.members.data', 'package-descriptor'
+
+
+def reinterpreted_encoding(p):
+    resource(p, 'plans', encoding='latin-1')
+    return 'datapackage.json', '-', 'resources.plans.encoding', 'package-descriptor'
+
+
+def unchecked_source_hash(p):
+    descriptor(p, lambda d: d['sources'][0].update(hash='sha256:' + '0' * 64))   # it looks verified, but nothing checks it
+    return 'datapackage.json', '-', 'sources[0].hash', 'package-descriptor'
 
 
 # -- the register, captures and codes ----------------------------------------------
@@ -441,6 +523,9 @@ CASES = [gbk, utf16, bom, crlf, mixed_endings, no_final_newline,
          invalid_json, not_a_descriptor, resource_path_missing, schema_does_not_parse, unlisted_csv,
          symlink_in_sources, symlinked_table, fifo_in_sources, subfolder_in_sources, unexpected_file_in_data,
          symlinked_schemas_folder,
+         http_schema, http_resource_path, file_url_path, absolute_schema_path, http_profile, package_profile,
+         comment_rows, comment_char, header_rows, skip_initial_space, layout_skip_rows, inline_data,
+         reinterpreted_encoding, unchecked_source_hash,
          region_name_disagrees, province_of_another_code, level_disagrees, retired_code_after_its_years,
          cut_off_in_a_full_text, cut_off_in_the_middle, metadata_only_with_measures,
          measure_without_a_pillar, measure_with_two_pillars, cooperating_unit_marked_primary,

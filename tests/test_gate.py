@@ -141,3 +141,48 @@ def test_fix_and_add_show_escapes(package, tmp_path):
     said = result.stdout + result.stderr
     assert result.returncode == 1 and 'repeats line' in said, said
     assert '\x1b' not in said and not any(line.startswith('::') for line in said.splitlines()), said
+
+
+# -- no network during validation ---------------------------------------------------------------
+class Recorder(http.server.BaseHTTPRequestHandler):
+    requests: list[str] = []
+
+    def do_GET(self):   # noqa: N802 (the http.server name)
+        Recorder.requests.append(self.path)
+        body = (ROOT / 'schemas' / 'plans.json').read_bytes()
+        self.send_response(200)
+        self.send_header('Content-Length', str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_an_http_schema_is_reported_and_never_fetched(package, monkeypatch):
+    """A schema served on this machine: Frictionless would fetch it (in its own process) if it saw the
+    descriptor; a socket guard catches any connection from this process too."""
+    server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), Recorder)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    Recorder.requests = []
+    attempts = []
+
+    def guard(self, address):
+        attempts.append(address)
+        raise OSError('network access during validation')
+    try:
+        url = f'http://127.0.0.1:{server.server_address[1]}/plans.json'
+        data = json.loads((package / 'datapackage.json').read_text(encoding='utf-8'))
+        data['resources'][0]['schema'] = url
+        (package / 'datapackage.json').write_text(json.dumps(data, ensure_ascii=False), encoding='utf-8')
+        monkeypatch.setattr(socket.socket, 'connect', guard)
+        code, out = validate(package)
+    finally:
+        monkeypatch.undo()
+        server.shutdown()
+        server.server_close()
+    assert Recorder.requests == [] and attempts == [], (Recorder.requests, attempts)
+    assert code == 1
+    assert ('datapackage.json', '-', 'resources.plans.schema', 'package-descriptor') in [parse(line) for line in out], out
+    assert any(url in line and 'would fetch' in line for line in out), out
+    assert any('were not run' in line for line in out), out

@@ -1,13 +1,20 @@
-"""The package's file-safety rule, one home shared by every tool (validate, fix, export, site, add, ingest).
+"""The package's safety rules, one home shared by every tool (validate, fix, export, site, add, ingest).
 
 Files. `unsafe_entries` walks the folders the tools read (data/, data/sources/, schemas/) and the
 top-level files they read, without following anything, and lists every symbolic link, special file
-(fifo, socket, device) and file or folder the layout below does not allow. `ipplans.package.Package.open`
-raises UnsafeFiles (a PackageError) with a located message for each, so every tool refuses such a
-package before it reads anything, and the validator reports the same entries with
+(fifo, socket, device) and file or folder the layout below does not allow. Package.open
+(ipplans.package) raises UnsafeFiles, a PackageError, with a located message for each, so every
+tool refuses such a package before it reads anything; the validator reports the same entries with
 the same words. `read_bytes` and `write_bytes` never follow a symbolic link (and write by replacing
 the file), so nothing outside the package is read or written even if a link appears later.
 
+The descriptor. DESCRIPTOR lists the properties of datapackage.json the package uses and the values
+each may take, and `descriptor_problems` refuses anything else before Frictionless sees the
+descriptor: an address (http, https, ftp, file …) or absolute path where a file of the package is
+expected (Frictionless would fetch or open it during validation), a profile or dialect given as a
+file, and every option that hides or reinterprets rows (dialect: commentRows, commentChar,
+headerRows, skipInitialSpace …; the v4 layout: pickRows, skipRows …; inline data). A maintainer who
+needs a new property adds it here, which is a change of the gate.
 """
 from __future__ import annotations
 
@@ -15,6 +22,7 @@ import errno
 import os
 import re
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -199,3 +207,167 @@ def write_bytes(path: Path, data: bytes) -> None:
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
+
+
+# -- the descriptor ------------------------------------------------------------------------------------
+# A value rule returns None when the value is allowed, else (message key, what is allowed in words).
+Rule = Callable[[object], 'tuple[str, str] | None']
+
+URL = re.compile(r'[A-Za-z][A-Za-z0-9+.-]*:|//')          # any address: http:, https:, ftp:, file:, data: …
+WEB = re.compile(r'https?://[^\s<>"]+')                     # where an address is only shown, never fetched
+
+
+def text(value: object) -> tuple[str, str] | None:
+    return None if isinstance(value, str) else ('descriptor-type', 'text')
+
+
+def number(value: object) -> tuple[str, str] | None:
+    return None if isinstance(value, int) and not isinstance(value, bool) else ('descriptor-type', 'a whole number')
+
+
+def one_of(*allowed: str) -> Rule:
+    def rule(value: object) -> tuple[str, str] | None:
+        if isinstance(value, str) and URL.match(value) and value not in allowed:
+            return 'descriptor-url', ' or '.join(f'"{a}"' for a in allowed)
+        return None if value in allowed else ('descriptor-value', ' or '.join(f'"{a}"' for a in allowed))
+    return rule
+
+
+def file_in(pattern: str, form: str) -> Rule:
+    """A path naming a file inside the package, of the given form (never an address or an absolute path)."""
+    def rule(value: object) -> tuple[str, str] | None:
+        if not isinstance(value, str):
+            return 'descriptor-type', f'a path of the form {form}'
+        if URL.match(value):
+            return 'descriptor-url', form
+        if value.startswith(('/', '\\')) or re.match(r'[A-Za-z]:', value):
+            return 'descriptor-absolute', form
+        return None if re.fullmatch(pattern, value) else ('descriptor-path', form)
+    return rule
+
+
+def matches(pattern: str, form: str) -> Rule:
+    def rule(value: object) -> tuple[str, str] | None:
+        return None if isinstance(value, str) and re.fullmatch(pattern, value) else ('descriptor-value', form)
+    return rule
+
+
+def address(value: object) -> tuple[str, str] | None:
+    """An http(s) address that the descriptor only shows (a licence, a source's page): Frictionless never fetches these."""
+    if not isinstance(value, str) or not WEB.fullmatch(value):
+        return 'descriptor-value', 'an http:// or https:// address'
+    return None
+
+
+@dataclass(frozen=True)
+class Obj:
+    """A JSON object with these properties (and no other); `required` ones must be there."""
+    properties: dict[str, Rule | Obj | ListOf]
+    required: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ListOf:
+    item: Rule | Obj
+
+
+RESOURCE = Obj({
+    'name': text,
+    'path': file_in(rf'data/{NAME}\.csv', 'data/NAME.csv'),
+    'schema': file_in(rf'schemas/{NAME}\.json', 'schemas/NAME.json'),
+    'profile': one_of('tabular-data-resource'),
+    'format': one_of('csv'),
+    'mediatype': one_of('text/csv'),
+    'encoding': one_of('utf-8'),
+    'description': text,
+    'bytes': number,                                           # the zip's descriptor carries these two,
+    'hash': matches(r'(sha256:)?[0-9a-f]{64}', 'sha256:HEX'),  # and Frictionless checks them
+}, required=('name', 'path', 'schema'))
+LICENCE = Obj({'name': text, 'path': address, 'title': text})
+DESCRIPTOR = Obj({
+    'name': text, 'title': text, 'description': text, 'version': text, 'created': text,
+    'keywords': ListOf(text),
+    'licenses': ListOf(LICENCE),
+    'code_license': Obj({'name': text, 'path': file_in(NAME, 'a file at the top of the package, such as LICENSE'), 'title': text}),
+    'sources': ListOf(Obj({'title': text, 'path': file_in(rf'data/sources/{NAME}\.txt', 'data/sources/NAME.txt'), 'url': address})),
+    'contributors': ListOf(Obj({'title': text, 'role': text})),
+    'resources': ListOf(RESOURCE),
+}, required=('name', 'resources'))
+
+DESCRIPTOR_MESSAGES = {
+    'descriptor-property': ('"{where}" is not a property this package uses (it uses {allowed}): remove it.{hint} Frictionless acts '
+                            'on properties such as dialect, layout, profile or data, which can hide or reinterpret rows or fetch '
+                            'files; a new one is a change of the gate, made in ipplans/safety.py by a maintainer.',
+                            '“{where}”不是本数据包使用的属性（可用：{allowed}）：请删除。{hint_zh}Frictionless 会按 dialect、layout、profile、'
+                            'data 等属性行事，可能隐藏或改读数据行、或下载文件；新增属性属于对校验关卡的修改，须由维护者在 ipplans/safety.py 中添加。'),
+    'descriptor-required': ('"{where}" is missing: add it ({allowed}).', '缺少“{where}”：请补上（{allowed}）。'),
+    'descriptor-type': ('"{where}" must be {allowed}.', '“{where}”必须是{allowed}。'),
+    'descriptor-value': ('"{where}" is "{value}"; this package allows only {allowed}: change it.',
+                         '“{where}”的值为“{value}”；本数据包只允许 {allowed}：请修改。'),
+    'descriptor-url': ('"{where}" is "{value}", an address: Frictionless would fetch or open it during validation. Name a file '
+                       'inside the package instead ({allowed}).',
+                       '“{where}”的值“{value}”是一个地址：Frictionless 会在校验时下载或打开它。请改为数据包内的文件（{allowed}）。'),
+    'descriptor-absolute': ('"{where}" is "{value}", an absolute path outside the package: use a path inside it ({allowed}).',
+                            '“{where}”的值“{value}”是包外的绝对路径：请改用包内路径（{allowed}）。'),
+    'descriptor-path': ('"{where}" is "{value}": it must name a file inside the package of the form {allowed}.',
+                        '“{where}”的值“{value}”：必须是数据包内形如 {allowed} 的文件。'),
+}
+
+
+# Where a property the package does not use has a home elsewhere, the message says so.
+HINTS: dict[str, tuple[str, str]] = {}
+
+
+@dataclass(frozen=True)
+class DescriptorProblem:
+    where: str          # the property, as resources.NAME.path or licenses[0].path
+    key: str            # a DESCRIPTOR_MESSAGES key
+    value: str          # the value found (as text)
+    allowed: str        # what is allowed, in words
+
+    @property
+    def params(self) -> dict[str, str]:
+        general = re.sub(r'\[\d+\]|(?<=^resources)\.[^.]+', '', self.where)   # sources[0].hash → sources.hash
+        hint, hint_zh = HINTS.get(general, ('', ''))
+        return {'where': self.where, 'value': self.value, 'allowed': self.allowed, 'hint': hint, 'hint_zh': hint_zh}
+
+
+def _name(where: str, index: int, item: object) -> str:
+    if where == 'resources' and isinstance(item, dict) and isinstance(item.get('name'), str) and item['name']:
+        return f'resources.{item["name"]}'
+    return f'{where}[{index}]'
+
+
+def _check(spec: Rule | Obj | ListOf, value: object, where: str, found: list[DescriptorProblem]) -> None:
+    if isinstance(spec, ListOf):
+        if not isinstance(value, list):
+            found.append(DescriptorProblem(where, 'descriptor-type', '', 'a list'))
+            return
+        for index, item in enumerate(value):
+            _check(spec.item, item, _name(where, index, item), found)
+    elif isinstance(spec, Obj):
+        if not isinstance(value, dict):
+            found.append(DescriptorProblem(where, 'descriptor-type', '', 'an object'))
+            return
+        prefix = f'{where}.' if where else ''
+        for key in spec.required:
+            if key not in value:
+                found.append(DescriptorProblem(prefix + key, 'descriptor-required', '', 'see the other entries'))
+        for key, item in value.items():
+            if key not in spec.properties:
+                found.append(DescriptorProblem(prefix + str(key), 'descriptor-property', '', ', '.join(spec.properties)))
+            else:
+                _check(spec.properties[key], item, prefix + key, found)
+    else:
+        problem = spec(value)
+        if problem:
+            shown = value if isinstance(value, str) else type(value).__name__
+            found.append(DescriptorProblem(where, problem[0], shown, problem[1]))
+
+
+def descriptor_problems(descriptor: dict) -> list[DescriptorProblem]:
+    """Every property of the descriptor that the package does not use, or whose value it does not
+    allow; [] for a descriptor that is safe to hand to Frictionless."""
+    found: list[DescriptorProblem] = []
+    _check(DESCRIPTOR, descriptor, '', found)
+    return found

@@ -5,7 +5,7 @@
 Prints one line per problem, `PATH:ROW:FIELD: CHECK: message` (ROW is the CSV
 line, header = 1; `-` where a row or field does not apply), the message in
 English and Chinese with what to do, then a summary. Exit status: 0 valid,
-1 invalid, 2 unusable arguments. It never writes.
+1 invalid, 2 unusable arguments. It never writes, and never uses the network.
 
 The checks are modules in ipplans.validate.checks, run in the order of CHECKS.
 """

@@ -31,6 +31,7 @@ class Context:
     upstream: Upstream | None = None              # Frictionless' report, once started
     problems: list[Problem] = field(default_factory=list)
     refused: bool = False                         # the package holds files no tool may read: stop
+    upstream_blocked: bool = False                # the descriptor is not safe to hand to Frictionless
     _sources: dict[str, bytes | None] = field(default_factory=dict)
     _compacted: dict[str, str] = field(default_factory=dict)
 
@@ -72,6 +73,10 @@ class Context:
         """(CSV line, row) pairs of a readable table; [] for any other."""
         return self.resources[name].numbered() if self.readable(name) else []
 
+    def reported(self, path: str, field: str) -> bool:
+        """A problem is already reported at this file and field (the descriptor check said it first)."""
+        return any(p.path == path and p.field == field for p in self.problems)
+
     def source(self, rel: str) -> bytes | None:
         """The bytes of an archived source the package names (read once), or None when the path
         leaves the package or names no regular file."""
@@ -91,7 +96,10 @@ class Context:
         return self._compacted[rel]
 
     def upstream_report(self) -> dict:
-        """Frictionless' report, as started beside the checks (or computed now if it never was)."""
+        """Frictionless' report, as started beside the checks (or computed now if it never was);
+        {'blocked': True} when the descriptor is not safe to hand to Frictionless."""
+        if self.upstream_blocked:
+            return {'blocked': True}
         if self.upstream is None:
             self.upstream = Upstream(self.dir / 'datapackage.json', parallel=False)
         return self.upstream.result()

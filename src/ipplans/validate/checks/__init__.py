@@ -5,7 +5,8 @@ templates, filled per problem) and run(ctx), which reports through ctx.add. A ch
 start(ctx), which runs once the descriptor has been read, before any other check's run (Frictionless
 starts there, in a second process). The OPENING checks run first: package_files looks at the
 names and modes of the files (if it finds a link, a special file or an unexpected file, nothing
-else runs), then descriptor reads the descriptor (if it leaves ctx.package None, nothing else runs).
+else runs), then descriptor reads the descriptor (if it leaves ctx.package None, nothing else runs;
+if it finds a property that is not safe to hand to Frictionless, Frictionless does not run).
 
 To add a check: write its module, put it in CHECKS where its problems belong, and add a case to
 tests/test_broken_packages.py.
