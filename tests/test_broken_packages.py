@@ -5,6 +5,7 @@ that the message is bilingual and never a traceback.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from pathlib import Path
@@ -427,6 +428,44 @@ def unchecked_source_hash(p):
     return 'datapackage.json', '-', 'sources[0].hash', 'package-descriptor'
 
 
+# -- archived sources: hashed, each archived once ------------------------------------------
+def source(p, plan_id: str) -> Path:
+    return p / next(r['source_file'] for r in read_rows(p, 'plans') if r['plan_id'] == plan_id)
+
+
+def source_edited(p):
+    path = source(p, DL)
+    path.write_bytes(path.read_bytes() + '持续开展打击刑事犯罪行动。\n'.encode('utf-8'))   # to match a fabricated measure
+    return 'data/plans.csv', line_of(p, 'plans', {'plan_id': DL}), 'source_sha256', 'source-hash'
+
+
+def source_hash_missing(p):
+    return 'data/plans.csv', edit(p, 'plans', {'plan_id': DL}, source_sha256=''), 'source_sha256', 'constraint-error'
+
+
+def source_hash_malformed(p):
+    return 'data/plans.csv', edit(p, 'plans', {'plan_id': DL}, source_sha256='sha256:abc'), 'source_sha256', 'constraint-error'
+
+
+def same_source_twice(p, content: bytes):
+    rows = read_rows(p, 'plans')
+    (p / 'data' / 'sources' / 'again.txt').write_bytes(content)
+    extra = dict(rows[-1], plan_id='tianjin-dongli-again', source_file='data/sources/again.txt',
+                 source_sha256=hashlib.sha256(content).hexdigest())
+    write_rows(p, 'plans', rows + [extra])
+    return 'data/plans.csv', len(rows) + 2, 'source_file', 'source-duplicate'
+
+
+def source_archived_twice(p):
+    return same_source_twice(p, source(p, DL).read_bytes())
+
+
+def source_archived_twice_respaced(p):
+    # the same text with full-width digits and other line breaks: the same document (NFKC, whitespace removed)
+    text = source(p, DL).read_text(encoding='utf-8').replace('\n', '\r\n  ').replace('2021', '２０２１')
+    return same_source_twice(p, text.encode('utf-8'))
+
+
 # -- the register, captures and codes ----------------------------------------------
 JL = 'jilin-ip-strong-province'
 
@@ -526,6 +565,7 @@ CASES = [gbk, utf16, bom, crlf, mixed_endings, no_final_newline,
          http_schema, http_resource_path, file_url_path, absolute_schema_path, http_profile, package_profile,
          comment_rows, comment_char, header_rows, skip_initial_space, layout_skip_rows, inline_data,
          reinterpreted_encoding, unchecked_source_hash,
+         source_edited, source_hash_missing, source_hash_malformed, source_archived_twice, source_archived_twice_respaced,
          region_name_disagrees, province_of_another_code, level_disagrees, retired_code_after_its_years,
          cut_off_in_a_full_text, cut_off_in_the_middle, metadata_only_with_measures,
          measure_without_a_pillar, measure_with_two_pillars, cooperating_unit_marked_primary,

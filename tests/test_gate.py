@@ -186,3 +186,20 @@ def test_an_http_schema_is_reported_and_never_fetched(package, monkeypatch):
     assert ('datapackage.json', '-', 'resources.plans.schema', 'package-descriptor') in [parse(line) for line in out], out
     assert any(url in line and 'would fetch' in line for line in out), out
     assert any('were not run' in line for line in out), out
+
+
+# -- archived sources are hashed, and the hash is filled by fix ------------------------------------
+def test_fix_records_the_hash_of_a_new_source_and_never_changes_a_recorded_one(package):
+    recorded = next(r['source_sha256'] for r in read_rows(package, 'plans') if r['plan_id'] == DL)
+    line = edit(package, 'plans', {'plan_id': DL}, source_sha256='')
+    result = ipplans('fix', str(package))
+    assert result.returncode == 0
+    assert f'data/plans.csv:{line}:source_sha256: recorded the SHA-256 of {source_of(package, DL)}, {recorded}' in result.stdout
+    assert next(r['source_sha256'] for r in read_rows(package, 'plans') if r['plan_id'] == DL) == recorded
+    assert ipplans('fix', str(package)).stdout.strip() == 'nothing to fix'
+    wrong = 'f' * 64
+    edit(package, 'plans', {'plan_id': DL}, source_sha256=wrong)
+    assert ipplans('fix', str(package)).stdout.strip() == 'nothing to fix'
+    assert next(r['source_sha256'] for r in read_rows(package, 'plans') if r['plan_id'] == DL) == wrong
+    code, out = validate(package)
+    assert ('data/plans.csv', str(line), 'source_sha256', 'source-hash') in [parse(text) for text in out]

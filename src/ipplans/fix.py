@@ -9,7 +9,10 @@ What it changes, and nothing else:
     U+2060, U+FEFF) are removed; non-standard spaces (no-break, en, em, ideographic …) become
     an ordinary space;
   * identifiers (fields whose schema has a pattern): full-width and lookalike characters become
-    ASCII (Unicode NFKC, and ‐ ‑ ‒ – — − become -).
+    ASCII (Unicode NFKC, and ‐ ‑ ‒ – — − become -);
+  * plans.source_sha256, when empty: the SHA-256 of the archived source the row names (check first
+    that the file is the source as received). A recorded hash is never changed: if it no longer
+    matches, the validator says what to do.
 Cells are otherwise written back exactly. A GB18030 file whose bytes happen to be valid UTF-8 too
 (possible for a few short strings) is read as UTF-8; the validator's provenance check then flags it.
 Running it twice changes nothing the second time.
@@ -24,6 +27,7 @@ import csv
 import io
 import sys
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 from ipplans.cli import parse_package_args
@@ -31,6 +35,7 @@ from ipplans.encoding import sniff
 from ipplans.package import Package, PackageError, Resource, UnsafeFiles
 from ipplans.safety import read_bytes, write_bytes
 from ipplans.schema import identifier_fields
+from ipplans.sources import FILE_FIELD, HASH_FIELD, sha256
 from ipplans.text import ODD_SPACE, ZERO_WIDTH, visible
 
 # Lookalike dashes in identifiers (NFKC leaves them as they are).
@@ -81,22 +86,48 @@ def resource_identifiers(package: Package, resource: Resource) -> set[str]:
         return set()
 
 
-def csv_files(package_dir: Path) -> list[tuple[Path, set[str]]]:
-    """The package's CSV files with their identifier fields (all of data/*.csv if the descriptor is
-    unusable). UnsafeFiles first, when the package holds a link, a special file or an unexpected file."""
+HashOf = Callable[[str], 'str | None']   # a source_file → the SHA-256 of its bytes (None: no such file)
+
+
+def source_hashes(package: Package) -> HashOf:
+    """The hash of an archived source the package names, read without following links."""
+    def hash_of(rel: str) -> str | None:
+        path = package.file(rel)
+        try:
+            return sha256(read_bytes(path)) if path is not None else None
+        except OSError:
+            return None
+    return hash_of
+
+
+def csv_files(package_dir: Path) -> list[tuple[Path, set[str], HashOf | None]]:
+    """The package's CSV files with their identifier fields, and how to hash the sources a file names
+    (all of data/*.csv, without either, if the descriptor is unusable). UnsafeFiles first, when the
+    package holds a link, a special file or an unexpected file."""
     try:
         package = Package.open(package_dir)
     except UnsafeFiles:
         raise
     except PackageError:
-        files = [(path, set()) for path in sorted((package_dir / 'data').glob('*.csv'))]
+        files = [(path, set(), None) for path in sorted((package_dir / 'data').glob('*.csv'))]
     else:
-        files = [(package.file(r.path), resource_identifiers(package, r)) for r in package.resources.values()
-                 if package.file(r.path) is not None]
-    return [(path, ids) for path, ids in files if path.is_file()]
+        files = [(package.file(r.path), resource_identifiers(package, r), source_hashes(package))
+                 for r in package.resources.values() if package.file(r.path) is not None]
+    return [(path, ids, hashes) for path, ids, hashes in files if path.is_file()]
 
 
-def fix_file(path: Path, identifiers: set[str], rel: str) -> tuple[bytes | None, list[str]]:
+def fill_hash(header: list[str], row: list[str], hash_of: HashOf | None) -> str | None:
+    """Record the hash of the row's archived source in its empty source_sha256 cell; the new value, or None."""
+    if hash_of is None or HASH_FIELD not in header or FILE_FIELD not in header:
+        return None
+    at, source = header.index(HASH_FIELD), header.index(FILE_FIELD)
+    if at >= len(row) or source >= len(row) or row[at] or not row[source]:
+        return None
+    row[at] = hash_of(row[source]) or ''
+    return row[at] or None
+
+
+def fix_file(path: Path, identifiers: set[str], rel: str, hash_of: HashOf | None = None) -> tuple[bytes | None, list[str]]:
     """The fixed bytes of one CSV file (None if unchanged or unreadable) and the change report."""
     raw = read_bytes(path)
     decoded = decode(raw)
@@ -129,6 +160,11 @@ def fix_file(path: Path, identifiers: set[str], rel: str) -> tuple[bytes | None,
                 if fixed != cell:
                     changes.append(f'{rel}:{start}:{field}: {quoted(cell)} → {quoted(fixed)}')
                 fixed_row.append(fixed)
+            recorded = fill_hash(header, fixed_row, hash_of)
+            if recorded:
+                source = fixed_row[header.index(FILE_FIELD)]
+                changes.append(f'{rel}:{start}:{HASH_FIELD}: recorded the SHA-256 of {source}, {recorded} '
+                               '(check that the file is the source exactly as received)')
             records.append(fixed_row)
         start = reader.line_num + 1
     out = io.StringIO()
@@ -154,10 +190,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f'fix: nothing read, nothing changed:\n{error}', file=sys.stderr)
         return 1
     changed = 0
-    for path, identifiers in files:
+    for path, identifiers, hashes in files:
         rel = path.relative_to(package_dir).as_posix()
         try:
-            result, changes = fix_file(path, identifiers, rel)
+            result, changes = fix_file(path, identifiers, rel, hashes)
         except OSError as error:
             print(visible(f'{rel}: not changed: {error.strerror}'), file=sys.stderr)
             continue

@@ -315,7 +315,10 @@ DESCRIPTOR_MESSAGES = {
 
 
 # Where a property the package does not use has a home elsewhere, the message says so.
-HINTS: dict[str, tuple[str, str]] = {}
+HINTS = {
+    'sources.hash': (" An archived source's SHA-256 is recorded in plans.source_sha256, where the validator checks it.",
+                     '存档来源的 SHA-256 记录在 plans.source_sha256 中，由校验程序核对。'),
+}
 
 
 @dataclass(frozen=True)
