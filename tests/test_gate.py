@@ -203,3 +203,62 @@ def test_fix_records_the_hash_of_a_new_source_and_never_changes_a_recorded_one(p
     assert next(r['source_sha256'] for r in read_rows(package, 'plans') if r['plan_id'] == DL) == wrong
     code, out = validate(package)
     assert ('data/plans.csv', str(line), 'source_sha256', 'source-hash') in [parse(text) for text in out]
+
+
+# -- archived sources are add-only against the base ----------------------------------------------
+def git(repo: Path, *args: str) -> str:
+    return subprocess.run(['git', '-C', str(repo), *args], check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A git repository holding the package, its base commit tagged `base`."""
+    path = tmp_path / 'repo'
+    path.mkdir()
+    copy_package(path)
+    git(path, 'init', '-q')
+    git(path, 'add', '-A')
+    git(path, '-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '-q', '-m', 'base')
+    git(path, 'tag', 'base')
+    return path
+
+
+def edit_source(package: Path, plan_id: str, addition: str) -> None:
+    """What the attacker does: change an archived source and record the new file's hash."""
+    from ipplans.sources import sha256
+    path = package / source_of(package, plan_id)
+    path.write_bytes(path.read_bytes() + addition.encode('utf-8'))
+    edit(package, 'plans', {'plan_id': plan_id}, source_sha256=sha256(path.read_bytes()))
+
+
+def test_a_changed_source_of_the_base_fails_unless_a_new_note_says_why(repo):
+    fabricated = '持续开展打击刑事犯罪专项行动。'
+    edit_source(repo, DL, fabricated + '\n')
+    edit(repo, 'measures', {'measure_id': f'{DL}-004'}, text=fabricated)
+    code, out = validate(repo)
+    assert code == 0, out                                   # alone, the change looks consistent
+    code, out = validate(repo, '--base', 'base')
+    assert (source_of(repo, DL), '-', '-', 'source-history') in [parse(line) for line in out], out
+    assert any('git checkout base -- ' in line and 'row_key tianjin-dongli-2020-2021' in line for line in out), out
+    notes = read_rows(repo, 'curation_notes')
+    notes.append(dict(notes[-1], note_id=f'{DL}-n99', plan_id=DL, table_name='plans', row_key=DL, field='source_file',
+                      note='The archived copy lacked the last paragraph; replaced by the full page text.'))
+    write_rows(repo, 'curation_notes', notes)
+    code, out = validate(repo, '--base', 'base')
+    assert code == 0, out
+
+
+def test_a_removed_source_of_the_base_fails(repo):
+    (repo / source_of(repo, RC)).unlink()
+    code, out = validate(repo, '--base', 'base')
+    assert (source_of(repo, RC), '-', '-', 'source-history') in [parse(line) for line in out], out
+
+
+def test_an_unknown_base_is_an_unusable_argument(repo, tmp_path):
+    result = ipplans('validate', str(repo), '--base', 'no-such-branch')
+    assert result.returncode == 2 and 'no-such-branch' in result.stderr and 'Traceback' not in result.stderr
+    assert ipplans('validate', str(repo), '--base', '--output=x').returncode == 2
+    plain = tmp_path / 'plain'   # not in a git repository
+    plain.mkdir()
+    copy_package(plain)
+    assert ipplans('validate', str(plain), '--base', 'main').returncode == 2

@@ -12,6 +12,7 @@ from ipplans.encoding import sniff
 from ipplans.package import Package, Resource
 from ipplans.safety import read_bytes
 from ipplans.schema import field_docs
+from ipplans.sources import Base
 from ipplans.text import compact, shorten
 from ipplans.validate.problem import Problem
 from ipplans.validate.upstream import Upstream
@@ -30,6 +31,7 @@ class Context:
     texts: dict[str, str] = field(default_factory=dict)   # their decoded text, until parsed
     upstream: Upstream | None = None              # Frictionless' report, once started
     problems: list[Problem] = field(default_factory=list)
+    base: Base | None = None                      # the base revision of --base, for the add-only rules
     refused: bool = False                         # the package holds files no tool may read: stop
     upstream_blocked: bool = False                # the descriptor is not safe to hand to Frictionless
     _sources: dict[str, bytes | None] = field(default_factory=dict)

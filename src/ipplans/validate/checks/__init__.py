@@ -19,12 +19,12 @@ from types import ModuleType
 from ipplans.validate.checks import (aliases, capture, coding, completeness, csv_structure, descriptor, documents, empty_table,
                                      file_encoding, frictionless_package, frictionless_tables, header, hygiene, note_keys,
                                      orphans, package_files, provenance, regions, resource_files, schemas, source_hashes,
-                                     unlisted_files)
+                                     source_history, unlisted_files)
 
 OPENING: list[ModuleType] = [package_files, descriptor]
 CHECKS: list[ModuleType] = OPENING + [
     schemas, resource_files, file_encoding, csv_structure, header, empty_table, unlisted_files,
-    hygiene, provenance, source_hashes, completeness, capture, regions, documents, coding, orphans,
+    hygiene, provenance, source_hashes, source_history, completeness, capture, regions, documents, coding, orphans,
     aliases, note_keys,
     frictionless_package, frictionless_tables,   # reported last: they wait for the second process
 ]
