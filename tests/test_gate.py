@@ -262,3 +262,91 @@ def test_an_unknown_base_is_an_unusable_argument(repo, tmp_path):
     plain.mkdir()
     copy_package(plain)
     assert ipplans('validate', str(plain), '--base', 'main').returncode == 2
+
+
+# -- the base gate ------------------------------------------------------------------------------
+def test_the_base_gate_judges_a_pull_request_with_the_base_schemas(repo):
+    """A pull request weakens a schema, edits an archived source and fabricates a measure that
+    matches it: its own validator passes it; the base gate does not, and names the gate change."""
+    schema_path = repo / 'schemas' / 'measures.json'
+    schema = json.loads(schema_path.read_text(encoding='utf-8'))
+    next(f for f in schema['fields'] if f['name'] == 'deadline_date')['type'] = 'string'   # weakened
+    schema_path.write_text(json.dumps(schema, ensure_ascii=False, indent=2) + '\n', encoding='utf-8')
+    fabricated = '全面取消知识产权行政处罚。'
+    edit_source(repo, DL, fabricated + '\n')
+    line = edit(repo, 'measures', {'measure_id': f'{DL}-004'}, text=fabricated, deadline_date='2021年底')
+    git(repo, 'add', '-A')
+    git(repo, '-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '-q', '-m', 'pull request')
+    code, out = validate(repo)
+    assert code == 0, out                                   # the pull request's own gate lets it through
+    summary = repo.parent / 'summary.md'
+    result = ipplans('gate', str(repo), '--base', 'base', '--format', 'github', env=dict(os.environ, GITHUB_STEP_SUMMARY=str(summary)))
+    assert result.returncode == 1, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith('::warning title=gate change::1 file(s) of the gate changed (schemas/measures.json)'), lines
+    assert f'::error file=data/measures.csv,line={line},title=type-error::deadline_date: ' in result.stdout, lines
+    assert f'::error file={source_of(repo, DL)},title=source-history::' in result.stdout, lines
+    assert 'a maintainer must review' in summary.read_text(encoding='utf-8').lower()
+    assert json.loads(schema_path.read_text(encoding='utf-8')) == schema   # the pull request's checkout is left as it was
+
+
+def test_the_local_base_gate_runs_the_base_code_not_the_pull_requests(tmp_path):
+    """.ci/base-gate as a contributor runs it: a pull request that replaces the validator, weakens a
+    schema and fabricates a measure with an edited source passes its own gate, not the base's."""
+    repo = tmp_path / 'repo'
+    repo.mkdir()
+    copy_package(repo)
+    shutil.copytree(ROOT / 'src', repo / 'src', ignore=shutil.ignore_patterns('__pycache__', '*.egg-info'))
+    git(repo, 'init', '-q')
+    git(repo, 'add', '-A')
+    git(repo, '-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '-q', '-m', 'base')
+    checks = repo / 'src' / 'ipplans' / 'validate' / 'checks'
+    for name in ('provenance', 'source_hashes', 'source_history'):   # the pull request's validator checks nothing
+        text = (checks / f'{name}.py').read_text(encoding='utf-8')
+        (checks / f'{name}.py').write_text(text.replace('\ndef run(ctx: Context) -> None:\n', '\ndef run(ctx: Context) -> None:\n    return\n'),
+                                          encoding='utf-8')
+    schema_path = repo / 'schemas' / 'targets.json'
+    schema = json.loads(schema_path.read_text(encoding='utf-8'))
+    value = next(f for f in schema['fields'] if f['name'] == 'value')
+    value['type'] = 'string'   # weakened
+    value.pop('constraints', None)
+    schema_path.write_text(json.dumps(schema, ensure_ascii=False, indent=2) + '\n', encoding='utf-8')
+    path = repo / source_of(repo, DL)
+    path.write_bytes(path.read_bytes() + '到2021年，知识产权案件全部清零。\n'.encode('utf-8'))   # edited, hash left as it was
+    line = edit(repo, 'targets', {'target_id': f'{DL}-t01'}, text='到2021年，知识产权案件全部清零', value='全部')
+    own = ipplans('validate', str(repo), env=dict(os.environ, PYTHONPATH=str(repo / 'src')))
+    assert own.returncode == 0, own.stdout                 # its own gate lets it through
+    result = subprocess.run(['bash', str(ROOT / '.ci' / 'base-gate'), 'HEAD', str(repo)], capture_output=True, text=True,
+                            env=dict(os.environ, PYTHON=sys.executable))
+    assert result.returncode == 1, result.stdout + result.stderr
+    found = [parse(text) for text in result.stdout.splitlines()]
+    assert ('data/targets.csv', str(line), 'value', 'type-error') in found, result.stdout
+    assert ('data/plans.csv', str(line_of(repo, 'plans', {'plan_id': DL})), 'source_sha256', 'source-hash') in found, result.stdout
+    assert (source_of(repo, DL), '-', '-', 'source-history') in found, result.stdout
+    assert result.stdout.startswith('gate-change: ') and 'src/ipplans/validate/checks/provenance.py' in result.stdout.splitlines()[0]
+
+
+def test_the_base_gate_passes_a_data_only_pull_request(repo):
+    notes = read_rows(repo, 'curation_notes')
+    notes[0]['note'] += ' Checked again against the source.'
+    write_rows(repo, 'curation_notes', notes)
+    result = ipplans('gate', str(repo), '--base', 'base')
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert 'gate-change' not in result.stdout and 'passes the base gate' in result.stdout
+
+
+def test_the_base_gate_refuses_a_link_in_the_pull_request(repo, outside):
+    os.symlink(outside, repo / 'data' / 'sources' / 'host.txt')
+    result = ipplans('gate', str(repo), '--base', 'base')
+    assert result.returncode == 1
+    assert ('data/sources/host.txt', '-', '-', 'unsafe-file') in [parse(line) for line in result.stdout.splitlines()]
+    assert 'HOST SECRET' not in result.stdout
+
+
+def test_the_workflow_runs_the_base_gate_from_the_base_branch():
+    workflow = (ROOT / '.github' / 'workflows' / 'validate.yml').read_text(encoding='utf-8')
+    assert 'pull_request_target' in workflow                       # the workflow file itself comes from the base
+    assert 'ipplans gate pr --base' in workflow                    # the base's code judges the pull request's data
+    assert 'persist-credentials: false' in workflow and 'contents: read' in workflow
+    gate_job = workflow.split('base-gate:', 1)[1].split('\n  own-checks:', 1)[0]
+    assert 'make -C pr' not in gate_job and 'pr/.venv' not in gate_job and 'bash pr/' not in gate_job   # never the PR's code
