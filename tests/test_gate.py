@@ -129,6 +129,19 @@ def test_fix_replaces_files_and_never_writes_through_a_link(tmp_path):
     assert plain.read_bytes() == b'new\n' and sorted(p.name for p in tmp_path.iterdir()) == ['link.csv', 'outside.csv', 'plain.csv']
 
 
+def test_the_site_refuses_a_link_among_its_own_sources(tmp_path, outside):
+    """MkDocs follows links in docs/: a link there would publish the file it points to."""
+    from ipplans.site.build import check_site_sources
+    from ipplans.site.model import SiteError
+    (tmp_path / 'docs' / 'javascripts').mkdir(parents=True)
+    (tmp_path / 'docs' / 'index.md').write_text('# x\n', encoding='utf-8')
+    os.symlink(outside, tmp_path / 'docs' / 'javascripts' / 'extra.js')
+    with pytest.raises(SiteError) as refused:
+        check_site_sources(tmp_path)
+    assert 'docs/javascripts/extra.js: a symbolic link' in str(refused.value)
+    check_site_sources(ROOT)   # the repository's own are clean
+
+
 def test_fix_and_add_show_escapes(package, tmp_path):
     edit(package, 'agencies', {'agency_id': 'dongli-court'}, note=' \x1b[31mred ')
     result = ipplans('fix', str(package), '--check')

@@ -41,7 +41,7 @@ from ipplans.validate.report import order, report
 
 # Files that decide how the data is judged, or run when it is built: a folder ends with '/'.
 GATE = ('src/', 'schemas/', 'datapackage.json', '.github/', '.ci/', 'tests/', 'scripts/', 'hooks/', 'overrides/',
-        'Makefile', 'pyproject.toml', 'requirements.txt', 'mkdocs.yml')
+        'docs/javascripts/', 'Makefile', 'pyproject.toml', 'requirements.txt', 'mkdocs.yml')
 GATE_CHANGE = ('this pull request changes a file of the gate, which decides how data is judged (code, schemas, descriptor, CI, '
                'tests, build files). A maintainer must review this change; the data of this pull request is judged by the base '
                "branch's gate, not by it.",

@@ -103,6 +103,24 @@ def refused(path: Path) -> Entry | None:
     return Entry(str(path), kind) if kind else None
 
 
+def links_within(root: Path, names: tuple[str, ...]) -> list[Entry]:
+    """Every symbolic link or special file at or under `root`/NAME for each name that exists (the
+    site's own sources: mkdocs.yml, docs/, overrides/, hooks/), which MkDocs would follow into the site."""
+    found: list[Entry] = []
+    for name in names:
+        entry = refused(root / name) if os.path.lexists(root / name) else None
+        if entry:
+            found.append(Entry(name, entry.kind, entry.params))
+        elif (root / name).is_dir():
+            for folder, dirs, files in os.walk(root / name):   # os.walk does not follow links to folders
+                for item in sorted(dirs + files):
+                    path = Path(folder) / item
+                    entry = refused(path)
+                    if entry:
+                        found.append(Entry(path.relative_to(root).as_posix(), entry.kind, entry.params))
+    return found
+
+
 def _walk(root: Path, rel: str, folder: Folder, found: list[Entry]) -> None:
     where = {'folder': f'{rel}/', 'allowed': folder.allowed[0], 'allowed_zh': folder.allowed[1]}
     try:
