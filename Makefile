@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: all validate site downloads serve test fix add bench clean
+.PHONY: all validate site downloads serve test fix add gate bench clean
 
 all: validate site
 
@@ -40,6 +40,12 @@ fix: $(VENV)/.installed
 add: $(VENV)/.installed
 	@test -n "$(DRAFT)" || { echo 'make add DRAFT=FOLDER: give the folder ingest wrote the draft into'; exit 2; }
 	$(IPPLANS) add $(DRAFT)
+
+# make gate [BASE=origin/main] : judge this checkout's data as CI judges a pull request, with the base
+# revision's own code, schemas and descriptor, and the add-only rules against it (.ci/base-gate).
+BASE ?= origin/main
+gate: $(VENV)/.installed
+	PYTHON=$(abspath $(PY)) bash .ci/base-gate $(BASE) .
 
 bench: $(VENV)/.installed
 	$(IPPLANS) bench

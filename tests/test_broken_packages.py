@@ -5,7 +5,9 @@ that the message is bilingual and never a traceback.
 """
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -308,6 +310,162 @@ def unlisted_csv(p):
     return 'data/measures_new.csv', '-', '-', 'unlisted-file'
 
 
+def descriptor(p, change) -> None:
+    """Rewrite datapackage.json after `change(descriptor)`."""
+    data = json.loads((p / 'datapackage.json').read_text(encoding='utf-8'))
+    change(data)
+    (p / 'datapackage.json').write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding='utf-8')
+
+
+def resource(p, name: str, **changes) -> None:
+    descriptor(p, lambda d: next(r for r in d['resources'] if r['name'] == name).update(changes))
+
+
+# -- files no tool may read (ipplans.safety) ---------------------------------------------
+def symlink_in_sources(p):
+    os.symlink('/etc/passwd', p / 'data' / 'sources' / 'passwd.txt')   # it would ship in the zip and on the site
+    return 'data/sources/passwd.txt', '-', '-', 'unsafe-file'
+
+
+def symlinked_table(p):
+    outside = p.parent / f'{p.name}-outside.csv'
+    outside.write_bytes(data(p, 'agencies').read_bytes())
+    data(p, 'agencies').unlink()
+    os.symlink(outside, data(p, 'agencies'))   # make fix would write through it
+    return 'data/agencies.csv', '-', '-', 'unsafe-file'
+
+
+def fifo_in_sources(p):
+    os.mkfifo(p / 'data' / 'sources' / 'pipe.txt')   # reading it would hang
+    return 'data/sources/pipe.txt', '-', '-', 'unsafe-file'
+
+
+def subfolder_in_sources(p):
+    (p / 'data' / 'sources' / 'more').mkdir()
+    (p / 'data' / 'sources' / 'more' / 'x.txt').write_text('不在任何方案中', encoding='utf-8')
+    return 'data/sources/more', '-', '-', 'unsafe-file'
+
+
+def unexpected_file_in_data(p):
+    (p / 'data' / 'notes.md').write_text('draft\n', encoding='utf-8')
+    return 'data/notes.md', '-', '-', 'unsafe-file'
+
+
+def symlinked_schemas_folder(p):
+    (p / 'schemas').rename(p / 'schemas-real')
+    os.symlink(p / 'schemas-real', p / 'schemas')
+    return 'schemas', '-', '-', 'unsafe-file'
+
+
+# -- a descriptor that would make Frictionless fetch, open or skip something ----------------
+def http_schema(p):
+    resource(p, 'plans', schema='http://127.0.0.1:9/plans.json')
+    return 'datapackage.json', '-', 'resources.plans.schema', 'package-descriptor'
+
+
+def http_resource_path(p):
+    resource(p, 'targets', path='https://example.org/targets.csv')
+    return 'datapackage.json', '-', 'resources.targets.path', 'package-descriptor'
+
+
+def file_url_path(p):
+    resource(p, 'targets', path='file:///etc/passwd')
+    return 'datapackage.json', '-', 'resources.targets.path', 'package-descriptor'
+
+
+def absolute_schema_path(p):
+    resource(p, 'members', schema='/etc/passwd')
+    return 'datapackage.json', '-', 'resources.members.schema', 'package-descriptor'
+
+
+def http_profile(p):
+    resource(p, 'citations', profile='https://example.org/profile.json')
+    return 'datapackage.json', '-', 'resources.citations.profile', 'package-descriptor'
+
+
+def package_profile(p):
+    descriptor(p, lambda d: d.update(profile='ftp://example.org/profile.json'))
+    return 'datapackage.json', '-', 'profile', 'package-descriptor'
+
+
+def comment_rows(p):
+    resource(p, 'measure_coding_passes', dialect={'commentRows': [2, 3, 4]})   # Frictionless would not see those rows
+    return 'datapackage.json', '-', 'resources.measure_coding_passes.dialect', 'package-descriptor'
+
+
+def comment_char(p):
+    resource(p, 'measures', dialect={'commentChar': 'c'})
+    return 'datapackage.json', '-', 'resources.measures.dialect', 'package-descriptor'
+
+
+def header_rows(p):
+    resource(p, 'targets', dialect={'headerRows': [1, 2]})
+    return 'datapackage.json', '-', 'resources.targets.dialect', 'package-descriptor'
+
+
+def skip_initial_space(p):
+    resource(p, 'agencies', dialect={'csv': {'skipInitialSpace': True}})
+    return 'datapackage.json', '-', 'resources.agencies.dialect', 'package-descriptor'
+
+
+def layout_skip_rows(p):
+    resource(p, 'responsibilities', layout={'skipRows': [2]})
+    return 'datapackage.json', '-', 'resources.responsibilities.layout', 'package-descriptor'
+
+
+def inline_data(p):
+    resource(p, 'members', data=[['plan_id'], ['x']])
+    return 'datapackage.json', '-', 'resources.members.data', 'package-descriptor'
+
+
+def reinterpreted_encoding(p):
+    resource(p, 'plans', encoding='latin-1')
+    return 'datapackage.json', '-', 'resources.plans.encoding', 'package-descriptor'
+
+
+def unchecked_source_hash(p):
+    descriptor(p, lambda d: d['sources'][0].update(hash='sha256:' + '0' * 64))   # it looks verified, but nothing checks it
+    return 'datapackage.json', '-', 'sources[0].hash', 'package-descriptor'
+
+
+# -- archived sources: hashed, each archived once ------------------------------------------
+def source(p, plan_id: str) -> Path:
+    return p / next(r['source_file'] for r in read_rows(p, 'plans') if r['plan_id'] == plan_id)
+
+
+def source_edited(p):
+    path = source(p, DL)
+    path.write_bytes(path.read_bytes() + '持续开展打击刑事犯罪行动。\n'.encode('utf-8'))   # to match a fabricated measure
+    return 'data/plans.csv', line_of(p, 'plans', {'plan_id': DL}), 'source_sha256', 'source-hash'
+
+
+def source_hash_missing(p):
+    return 'data/plans.csv', edit(p, 'plans', {'plan_id': DL}, source_sha256=''), 'source_sha256', 'constraint-error'
+
+
+def source_hash_malformed(p):
+    return 'data/plans.csv', edit(p, 'plans', {'plan_id': DL}, source_sha256='sha256:abc'), 'source_sha256', 'constraint-error'
+
+
+def same_source_twice(p, content: bytes):
+    rows = read_rows(p, 'plans')
+    (p / 'data' / 'sources' / 'again.txt').write_bytes(content)
+    extra = dict(rows[-1], plan_id='tianjin-dongli-again', source_file='data/sources/again.txt',
+                 source_sha256=hashlib.sha256(content).hexdigest())
+    write_rows(p, 'plans', rows + [extra])
+    return 'data/plans.csv', len(rows) + 2, 'source_file', 'source-duplicate'
+
+
+def source_archived_twice(p):
+    return same_source_twice(p, source(p, DL).read_bytes())
+
+
+def source_archived_twice_respaced(p):
+    # the same text with full-width digits and other line breaks: the same document (NFKC, whitespace removed)
+    text = source(p, DL).read_text(encoding='utf-8').replace('\n', '\r\n  ').replace('2021', '２０２１')
+    return same_source_twice(p, text.encode('utf-8'))
+
+
 # -- the register, captures and codes ----------------------------------------------
 JL = 'jilin-ip-strong-province'
 
@@ -558,6 +716,12 @@ CASES = [gbk, utf16, bom, crlf, mixed_endings, no_final_newline,
          trailing_space, nbsp, zero_width, control_char, fullwidth_dash_in_id, fullwidth_letter_in_id, script_tag,
          text_not_in_source, missing_source_file, plan_without_source,
          invalid_json, not_a_descriptor, resource_path_missing, schema_does_not_parse, unlisted_csv,
+         symlink_in_sources, symlinked_table, fifo_in_sources, subfolder_in_sources, unexpected_file_in_data,
+         symlinked_schemas_folder,
+         http_schema, http_resource_path, file_url_path, absolute_schema_path, http_profile, package_profile,
+         comment_rows, comment_char, header_rows, skip_initial_space, layout_skip_rows, inline_data,
+         reinterpreted_encoding, unchecked_source_hash,
+         source_edited, source_hash_missing, source_hash_malformed, source_archived_twice, source_archived_twice_respaced,
          region_name_disagrees, province_of_another_code, level_disagrees, retired_code_after_its_years,
          cut_off_in_a_full_text, cut_off_in_the_middle, metadata_only_with_measures,
          measure_without_a_pillar, measure_with_two_pillars, cooperating_unit_marked_primary,

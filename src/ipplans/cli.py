@@ -12,6 +12,7 @@ from pathlib import Path
 # subcommand → (module with main(argv), what it does)
 COMMANDS: dict[str, tuple[str, str]] = {
     'validate': ('ipplans.validate', 'check a package directory and report every problem (exit 1 if invalid)'),
+    'gate': ('ipplans.gate', "judge a pull request's data with the base branch's gate, and list the gate files it changes"),
     'fix': ('ipplans.fix', 'fix mechanical problems of the CSV files (encoding, line ends, odd spaces), printing each change'),
     'export': ('ipplans.export', 'write the downloads (CSV, Excel CSV, Parquet, XLSX, SQLite, zip) and their manifest'),
     'site': ('ipplans.site', 'generate the data pages and build the site with MkDocs and Pagefind'),

@@ -21,6 +21,7 @@ from pathlib import Path
 from ipplans.coder import propose_function
 from ipplans.package import Package
 from ipplans.paths import REPO as ROOT
+from ipplans.sources import sha256
 
 PHRASES = ['加强知识产权保护', '完善行政执法和刑事司法衔接机制', '严厉打击侵权假冒行为', '推进知识产权强区建设', '健全知识产权纠纷多元化解决机制',
            '加大对专利、商标、著作权、地理标志等知识产权侵权假冒行为的打击力度', '建立重点商标保护名录', '开展知识产权执法保护专项行动',
@@ -132,7 +133,9 @@ def generate(plans: int, out: Path, seed: int = 1) -> dict[str, int]:
         raise ValueError(f'at most {len(units)} synthetic plans: one per current prefecture or county')
     for index in range(plans):
         source_file, lines = add_plan(rows, index, units[index], by_code[units[index]['province_code']]['name'], rng)
-        (out / source_file).write_text('\n'.join(lines) + '\n', encoding='utf-8')
+        text = ('\n'.join(lines) + '\n').encode('utf-8')
+        (out / source_file).write_bytes(text)
+        rows['plans'][-1]['source_sha256'] = sha256(text)
     for resource in real.resources.values():
         with open(out / resource.path, 'w', encoding='utf-8', newline='') as handle:
             writer = csv.DictWriter(handle, resource.field_names, lineterminator='\n')

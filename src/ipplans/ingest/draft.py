@@ -12,6 +12,7 @@ from ipplans.coder import propose_function, propose_indicator, propose_unit
 from ipplans.encoding import UTF8_BOM, sniff
 from ipplans.package import Package
 from ipplans.paths import REPO as ROOT
+from ipplans.sources import sha256
 from ipplans.text import number_value
 from ipplans.ingest.agencies import AgencyBook, core_name, guess_kind, names_an_agency
 from ipplans.ingest.documents import link_citations, note_wanted_plan
@@ -95,6 +96,7 @@ def draft(path: Path, package: Path = ROOT, plan_id: str | None = None, region_c
     resolver = AgencyResolver(tables, region, plan_id, result, (facts.publisher, facts.issuer))
 
     result.tables['plans'].append(_plan_row(facts, plan_id, title_en, region, _source_file(path, package)))
+    result.tables['plans'][-1]['source_sha256'] = sha256(path.read_bytes())   # of the file as read: archive it unchanged
     result.info.append(f'plan: {facts.title or "(no title found)"} | doc number: {facts.doc_number or "-"} | '
                        f'signed {facts.date_signed or "-"} | published {facts.date_published or "-"} | status {facts.status} | '
                        f'issuer {facts.issuer or "-"}')
