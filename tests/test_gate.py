@@ -105,6 +105,26 @@ def test_every_tool_refuses_a_symbolic_link_and_names_it(linked, tmp_path, outsi
     assert 'HOST SECRET' in outside.read_text(encoding='utf-8')
 
 
+def test_every_tool_says_what_is_wrong_with_an_unreadable_descriptor(package, tmp_path):
+    """A resource without its schema stops every command with a message naming the resource and what to add."""
+    descriptor = json.loads((package / 'datapackage.json').read_text(encoding='utf-8'))
+    next(r for r in descriptor['resources'] if r['name'] == 'measures').pop('schema')
+    (package / 'datapackage.json').write_text(json.dumps(descriptor, ensure_ascii=False), encoding='utf-8')
+    draft = tmp_path / 'draft'
+    draft.mkdir()
+    runs = {'validate': ipplans('validate', str(package)),
+            'export': ipplans('export', '--package', str(package), '--out', str(tmp_path / 'out')),
+            'site': ipplans('site', '--package', str(package), '--work', str(tmp_path / 'work'), '--no-build'),
+            'agreement': ipplans('agreement', '--package', str(package)),
+            'coding-sheet': ipplans('coding-sheet', '--out', str(tmp_path / 'sheet'), '--package', str(package)),
+            'evaluate': ipplans('evaluate', '--package', str(package)),
+            'add': ipplans('add', str(draft), '--package', str(package))}
+    for tool, result in runs.items():
+        said = result.stdout + result.stderr
+        assert result.returncode != 0, (tool, said)
+        assert 'measures' in said and 'schema' in said and 'Traceback' not in said, (tool, said)
+
+
 def test_the_validator_reads_nothing_once_it_finds_an_unsafe_file(package):
     os.mkfifo(package / 'data' / 'sources' / 'pipe.txt')   # opening it would block the run
     edit(package, 'measures', {'measure_id': f'{DL}-004'}, text='不在来源中的文字。')

@@ -9,6 +9,8 @@ import importlib
 import sys
 from pathlib import Path
 
+from ipplans.package import PackageError
+
 # subcommand → (module with main(argv), what it does)
 COMMANDS: dict[str, tuple[str, str]] = {
     'validate': ('ipplans.validate', 'check a package directory and report every problem (exit 1 if invalid)'),
@@ -60,7 +62,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f'ipplans: unknown command {command!r}\n\n{usage()}', file=sys.stderr)
         return 2
     module = importlib.import_module(COMMANDS[command][0])
-    return module.main(rest)
+    try:
+        return module.main(rest)
+    except PackageError as error:
+        # A last net under every command: a package it cannot read is a message, never a traceback.
+        print(f'ipplans {command}: {error}\n(`ipplans validate` lists every problem of the package)', file=sys.stderr)
+        return 2
 
 
 if __name__ == '__main__':

@@ -174,6 +174,8 @@ class Package:
         else:
             path = self.file(schema)
             if path is None or not path.is_file():
+                if schema is None:
+                    raise PackageError(f'resource {resource.name} has no "schema" in datapackage.json: add "schema": "schemas/{resource.name}.json"')
                 raise PackageError(f'resource {resource.name}: its schema file {schema!r} does not exist')
             try:
                 loaded = read_json(path)
