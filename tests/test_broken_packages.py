@@ -256,6 +256,31 @@ def fullwidth_letter_in_id(p):
     return 'data/plans.csv', edit(p, 'plans', {'plan_id': DL}, region_code='１２0110'), 'region_code', 'lookalike'
 
 
+def kangxi_radical(p):
+    # a PDF copy's ⼈ (U+2F08) for 人: NFKC hides it from the provenance check, so hygiene must see it
+    return 'data/measures.csv', edit(p, 'measures', {'measure_id': f'{RC}-003'}, section='(二)完善知识产权保护机制⼈'), 'section', 'lookalike'
+
+
+def cyrillic_letter_in_english(p):
+    return 'data/agencies.csv', edit(p, 'agencies', {'agency_id': 'dongli-court'}, name_en="Dongli District People's Сourt"), 'name_en', 'lookalike'
+
+
+def combining_mark(p):
+    return 'data/agencies.csv', edit(p, 'agencies', {'agency_id': 'dongli-court'}, note='Cafe\u0301 of the court'), 'note', 'lookalike'
+
+
+def variation_selector(p):
+    return 'data/agencies.csv', edit(p, 'agencies', {'agency_id': 'dongli-court'}, name='天津市东丽区人民\ufe0f法院'), 'name', 'hygiene'
+
+
+def hangul_filler(p):
+    return 'data/plans.csv', edit(p, 'plans', {'plan_id': DL}, title_en='Dongli\u3164plan'), 'title_en', 'hygiene'
+
+
+def line_separator(p):
+    return 'data/plans.csv', edit(p, 'plans', {'plan_id': DL}, title_en='Dongli\u2028plan'), 'title_en', 'hygiene'
+
+
 def script_tag(p):
     return 'data/agencies.csv', edit(p, 'agencies', {'agency_id': 'dongli-court'}, note='<script>alert(1)</script>'), 'note', 'markup'
 
@@ -714,6 +739,7 @@ CASES = [gbk, utf16, bom, crlf, mixed_endings, no_final_newline,
          fk_measure_plan, fk_responsibility_measure, fk_responsibility_agency, fk_alias_agency, fk_target_plan,
          fk_target_measure, fk_member_plan, fk_member_agency, fk_citation_plan, fk_note_plan, note_table_unknown, orphan_plan, orphan_agency,
          trailing_space, nbsp, zero_width, control_char, fullwidth_dash_in_id, fullwidth_letter_in_id, script_tag,
+         kangxi_radical, cyrillic_letter_in_english, combining_mark, variation_selector, hangul_filler, line_separator,
          text_not_in_source, missing_source_file, plan_without_source,
          invalid_json, not_a_descriptor, resource_path_missing, schema_does_not_parse, unlisted_csv,
          symlink_in_sources, symlinked_table, fifo_in_sources, subfolder_in_sources, unexpected_file_in_data,
