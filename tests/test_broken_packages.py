@@ -291,6 +291,36 @@ def test_formula_prefix(package, char):
     assert_reported(package, ('data/agencies.csv', line, 'note', 'hygiene'))
 
 
+# -- whole items ---------------------------------------------------------------------
+def measure_text(p, measure_id):
+    return next(r['text'] for r in read_rows(p, 'measures') if r['measure_id'] == measure_id)
+
+
+def fragment_of_an_item(p):
+    # a piece from the middle of the item: it occurs in the source, so only the item's start can tell
+    fragment = measure_text(p, f'{RC}-003')[20:40]
+    return 'data/measures.csv', edit(p, 'measures', {'measure_id': f'{RC}-003'}, text=fragment), 'text', 'items'
+
+
+def texts_swapped_between_measures(p):
+    third, fourth = measure_text(p, f'{RC}-003'), measure_text(p, f'{RC}-004')
+    edit(p, 'measures', {'measure_id': f'{RC}-004'}, text=third)
+    return 'data/measures.csv', edit(p, 'measures', {'measure_id': f'{RC}-003'}, text=fourth), 'text', 'items'
+
+
+def deadline_date_contradicts_deadline(p):
+    # the deadline prints 2021年12月底前完成
+    return 'data/measures.csv', edit(p, 'measures', {'measure_id': f'{DL}-002'}, deadline_date='2022-12-31'), 'deadline_date', 'items'
+
+
+def target_of_another_plans_measure(p):
+    return 'data/targets.csv', edit(p, 'targets', {'target_id': f'{DL}-t01'}, measure_id=f'{RC}-003'), 'measure_id', 'items'
+
+
+def member_name_not_as_printed(p):
+    return 'data/members.csv', edit(p, 'members', {'plan_id': 'anhui-huaibei-xiangshan-2021', 'seq': '2'}, name='杨春'), 'name', 'items'
+
+
 # -- provenance ------------------------------------------------------------------
 def text_not_in_source(p):
     return 'data/measures.csv', edit(p, 'measures', {'measure_id': f'{DL}-004'}, text='持续开展打击刑事犯罪行动。'), 'text', 'provenance'
@@ -739,6 +769,8 @@ CASES = [gbk, utf16, bom, crlf, mixed_endings, no_final_newline,
          fk_measure_plan, fk_responsibility_measure, fk_responsibility_agency, fk_alias_agency, fk_target_plan,
          fk_target_measure, fk_member_plan, fk_member_agency, fk_citation_plan, fk_note_plan, note_table_unknown, orphan_plan, orphan_agency,
          trailing_space, nbsp, zero_width, control_char, fullwidth_dash_in_id, fullwidth_letter_in_id, script_tag,
+         fragment_of_an_item, texts_swapped_between_measures, deadline_date_contradicts_deadline,
+         target_of_another_plans_measure, member_name_not_as_printed,
          kangxi_radical, cyrillic_letter_in_english, combining_mark, variation_selector, hangul_filler, line_separator,
          text_not_in_source, missing_source_file, plan_without_source,
          invalid_json, not_a_descriptor, resource_path_missing, schema_does_not_parse, unlisted_csv,

@@ -33,16 +33,16 @@ def plan_of(ctx: Context, name: str, seen: frozenset[str] = frozenset()) -> Plan
     return None
 
 
-def read_sources(ctx: Context) -> dict[str, tuple[str, str]]:
-    """Each plan's source as (path, compacted text), after reporting the plans whose source is missing."""
+def read_sources(ctx: Context, report: bool = True) -> dict[str, tuple[str, str]]:
+    """Each plan's source as (path, compacted text), after reporting (once: provenance does) the plans
+    whose source is missing."""
     sources: dict[str, tuple[str, str]] = {}
     for line, plan in ctx.rows('plans'):
         rel = plan.get('source_file', '')
-        if not rel:
-            ctx.add(ctx.path('plans'), line, 'source_file', 'provenance', 'source-none', table='plans')
-            continue
-        if ctx.source(rel) is None:
-            ctx.add(ctx.path('plans'), line, 'source_file', 'provenance', 'source-missing', table='plans', file=rel)
+        if not rel or ctx.source(rel) is None:
+            if report:
+                ctx.add(ctx.path('plans'), line, 'source_file', 'provenance', 'source-missing' if rel else 'source-none',
+                        table='plans', **({'file': rel} if rel else {}))
             continue
         sources[plan.get(PLAN_ID, '')] = (rel, ctx.source_text(rel))
     return sources
