@@ -296,6 +296,11 @@ def measure_text(p, measure_id):
     return next(r['text'] for r in read_rows(p, 'measures') if r['measure_id'] == measure_id)
 
 
+def one_number_not_a_numeral(p):
+    # it used to switch the gap check off for the whole plan
+    return 'data/measures.csv', edit(p, 'measures', {'measure_id': f'{RC}-005'}, number='x'), 'number', 'completeness'
+
+
 def fragment_of_an_item(p):
     # a piece from the middle of the item: it occurs in the source, so only the item's start can tell
     fragment = measure_text(p, f'{RC}-003')[20:40]
@@ -769,7 +774,7 @@ CASES = [gbk, utf16, bom, crlf, mixed_endings, no_final_newline,
          fk_measure_plan, fk_responsibility_measure, fk_responsibility_agency, fk_alias_agency, fk_target_plan,
          fk_target_measure, fk_member_plan, fk_member_agency, fk_citation_plan, fk_note_plan, note_table_unknown, orphan_plan, orphan_agency,
          trailing_space, nbsp, zero_width, control_char, fullwidth_dash_in_id, fullwidth_letter_in_id, script_tag,
-         fragment_of_an_item, texts_swapped_between_measures, deadline_date_contradicts_deadline,
+         one_number_not_a_numeral, fragment_of_an_item, texts_swapped_between_measures, deadline_date_contradicts_deadline,
          target_of_another_plans_measure, member_name_not_as_printed,
          kangxi_radical, cyrillic_letter_in_english, combining_mark, variation_selector, hangul_filler, line_separator,
          text_not_in_source, missing_source_file, plan_without_source,

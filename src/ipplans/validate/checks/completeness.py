@@ -20,6 +20,9 @@ MESSAGES = {
                   '方案 {plan} 的第 {position} 项措施 seq 为“{seq}”：seq 必须按行序从 1 起连续编号，不得跳号或重复。'),
     'number-repeat': ('plan {plan}: number "{number}" repeats an earlier number; the printed numbering must have no gaps or repeats (fix the number).',
                       '方案 {plan}：编号“{number}”与前面重复；原文编号不得跳号或重复（请更正编号）。'),
+    'number-not-numeral': ('plan {plan}: number "{number}" is not a numeral, though the plan\'s other tasks are numbered: give '
+                           'the number as printed (1., (一), 一、 …), so that the numbering can be checked for gaps.',
+                           '方案 {plan}：编号“{number}”不是数字编号，而该方案其他任务都有编号：请按原文填写编号（1.、（一）、一、…），以便检查编号是否连续。'),
     'number-gap': ('plan {plan}: number "{number}" where {expected} was expected; the printed numbering must have no gaps or repeats (add the missing task or fix the number).',
                    '方案 {plan}：此处应为 {expected}，却是“{number}”；原文编号不得跳号或重复（请补上缺失的任务或更正编号）。'),
 }
@@ -33,8 +36,12 @@ def check_plan(ctx: Context, plan_id: str, items: list[tuple[int, dict[str, str]
             ctx.add(path, line, 'seq', 'completeness', 'seq-order', table='measures', position=position, plan=plan_id, seq=row.get('seq'))
             break
     values = [number_value(row.get('number', '')) for _, row in items]
-    if None in values:
-        return  # numbers that are not numerals (such as 一是) cannot be checked for gaps
+    if all(value is None for value in values):
+        return  # a plan numbered without numerals (——, 一是 …) cannot be checked for gaps
+    if None in values:   # one odd number must not switch the gap check off for the whole plan
+        line, row = items[values.index(None)]
+        ctx.add(path, line, 'number', 'completeness', 'number-not-numeral', table='measures', plan=plan_id, number=row.get('number'))
+        return
     first = values[0] if partial and values else 1   # an excerpt may start mid-list
     for position, ((line, row), value) in enumerate(zip(items, values), start=first):
         if value != position:
