@@ -393,6 +393,22 @@ def fk_citation_document(p):
     return 'data/citations.csv', line, 'document_id', 'foreign-key'
 
 
+# -- the curators' English -------------------------------------------------------------
+XS = 'anhui-huaibei-xiangshan-2021'
+
+
+def measure_without_english(p):
+    return 'data/measures.csv', edit(p, 'measures', {'measure_id': f'{DL}-002'}, text_en=''), 'text_en', 'constraint-error'
+
+
+def chapter_without_english(p):
+    return 'data/measures.csv', edit(p, 'measures', {'measure_id': f'{RC}-001'}, chapter_en=''), 'chapter_en', 'translation'
+
+
+def post_without_english(p):
+    return 'data/members.csv', edit(p, 'members', {'plan_id': XS, 'seq': '2'}, post_en=''), 'post_en', 'translation'
+
+
 CASES = [gbk, utf16, bom, crlf, mixed_endings, no_final_newline,
          empty_file, header_only, semicolons, tabs, missing_column, extra_column, renamed_column, reordered_columns,
          unbalanced_quote, text_after_closing_quote, too_many_cells, too_few_cells, blank_line, nul_bytes,
@@ -406,7 +422,8 @@ CASES = [gbk, utf16, bom, crlf, mixed_endings, no_final_newline,
          cut_off_in_a_full_text, cut_off_in_the_middle, metadata_only_with_measures,
          measure_without_a_pillar, measure_with_two_pillars, cooperating_unit_marked_primary,
          document_number_not_standard, document_level_not_its_regions, central_document_with_a_region,
-         citation_of_another_documents_number, fk_citation_document, script_address_as_source_url]
+         citation_of_another_documents_number, fk_citation_document, script_address_as_source_url,
+         measure_without_english, chapter_without_english, post_without_english]
 
 
 def parse(line: str) -> tuple[str, str, str, str] | None:
