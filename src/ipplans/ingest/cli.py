@@ -9,9 +9,11 @@ citations.csv, with the package's headers, then prints a summary and everything 
 
 Values it cannot know are left EMPTY and listed under "to fill" in the summary; scripts/validate.py
 rejects an empty required cell ("the cell is empty but a value is required"), so nothing
-unknown slips through. This holds for title_en, source_note, names in English, and region_code
-when the text does not say which jurisdiction issued the plan (then pass --region-code; agencies
-are matched against the package only within that region). Without --plan-id the plan is called
+unknown slips through. This holds for title_en, source_note, names in English, the curators'
+English of every measure, heading, body and post (text_en, section_en, chapter_en, body_en,
+post_en: translate them by the rules of docs/translation.md), and region_code when the text does
+not say which jurisdiction issued the plan (then pass --region-code; agencies are matched against
+the package only within that region). Without --plan-id the plan is called
 draft-<hash of the text>: rename it.
 """
 from __future__ import annotations
