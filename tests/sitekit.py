@@ -85,7 +85,9 @@ def xss_site(base: Path) -> Path:
     measures = read_rows(package, 'measures')
     first = next(m for m in measures if m['plan_id'] == XSS_PLAN)
     first['text'] = f'{SCRIPT} {IMAGE} {MARKDOWN}'
+    first['text_en'] = f'English {SCRIPT} {IMAGE} {MARKDOWN}'
     first['section'] = f'Section {SCRIPT}'
+    first['section_en'] = f'Section in English {IMAGE}'
     write_rows(package, 'measures', measures)
     duties = read_rows(package, 'responsibilities')
     duty = next(r for r in duties if r['measure_id'] == first['measure_id'])

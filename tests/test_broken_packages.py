@@ -767,6 +767,22 @@ def nameplate_of_no_agency(p):
     return 'data/agency_nameplates.csv', line, 'agency_id', 'foreign-key'
 
 
+# -- the curators' English -------------------------------------------------------------
+XS = 'anhui-huaibei-xiangshan-2021'
+
+
+def measure_without_english(p):
+    return 'data/measures.csv', edit(p, 'measures', {'measure_id': f'{DL}-002'}, text_en=''), 'text_en', 'constraint-error'
+
+
+def chapter_without_english(p):
+    return 'data/measures.csv', edit(p, 'measures', {'measure_id': f'{RC}-001'}, chapter_en=''), 'chapter_en', 'translation'
+
+
+def post_without_english(p):
+    return 'data/members.csv', edit(p, 'members', {'plan_id': XS, 'seq': '2'}, post_en=''), 'post_en', 'translation'
+
+
 CASES = [gbk, utf16, bom, crlf, mixed_endings, no_final_newline,
          empty_file, header_only, semicolons, tabs, missing_column, extra_column, renamed_column, reordered_columns,
          unbalanced_quote, text_after_closing_quote, too_many_cells, too_few_cells, blank_line, nul_bytes,
@@ -799,7 +815,8 @@ CASES = [gbk, utf16, bom, crlf, mixed_endings, no_final_newline,
          internal_unit_without_parent, parent_of_a_department, internal_unit_its_own_parent, internal_units_in_a_circle,
          parent_in_another_region, parent_that_does_not_exist, alias_scoped_to_a_plan_of_another_region,
          alias_scoped_to_a_plan_that_does_not_exist, scoped_alias_not_in_its_plans_source, nameplate_is_the_agencys_own_name,
-         nameplate_is_another_agency, nameplate_carried_twice, nameplate_of_no_agency]
+         nameplate_is_another_agency, nameplate_carried_twice, nameplate_of_no_agency,
+         measure_without_english, chapter_without_english, post_without_english]
 
 
 def parse(line: str) -> tuple[str, str, str, str] | None:

@@ -204,6 +204,23 @@ def test_search_finds_agencies_and_common_terms_in_the_measures(reader, base, qu
     reader.check()
 
 
+@pytest.mark.parametrize('query, chinese', [('trade secret', '商业秘密'), ('geographical indication', '地理标志')])
+def test_an_english_query_finds_the_measures_through_the_curators_english(reader, base, query, chinese):
+    """English queries find what the Chinese finds: the measures whose English (measures.text_en, the
+    guide's rendering of the Chinese term) holds the query are all in the index's results, and the
+    search page lists only such measures, among them ones whose Chinese holds the term."""
+    measures = {m['measure_id']: m for m in read_rows(ROOT, 'measures')}
+    holding = {i for i, m in measures.items() if query in m['text_en'].lower()}
+    assert {i for i in holding if chinese in measures[i]['text']}, f'no measure renders {chinese} as {query}'
+    hits = set(measure_hits(index_hits(reader, base, query)))
+    assert holding <= hits, f'{query}: measures not found: {sorted(holding - hits)}'
+    # "trade" begins "trademark" too: the sections listed under a page are those holding every word.
+    shown = set(measure_hits(search(reader, base, query)))
+    assert shown and shown <= holding, shown - holding
+    assert any(chinese in measures[i]['text'] for i in shown)
+    reader.check()
+
+
 def test_a_compound_term_finds_the_pages_holding_all_its_words_not_just_the_first(reader, base):
     # Left to itself Pagefind would look for 知识 alone: every plan would come up.
     query = '知识产权保护中心'

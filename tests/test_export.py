@@ -253,7 +253,9 @@ def test_workbook_keeps_text_that_starts_with_an_equals_sign_as_text(package, tm
     edit(package, 'measures', {'measure_id': 'chongqing-rongchang-2021-001'}, text='=HYPERLINK("x")')
     out = tmp_path / 'out'
     assert run_export(out, package).returncode == 0
-    cell = load_workbook(out / f'{NAME}.xlsx')['measures']['G2']
+    sheet = load_workbook(out / f'{NAME}.xlsx')['measures']
+    column = next(c.column for c in sheet[1] if c.value == 'text')
+    cell = sheet.cell(row=2, column=column)
     assert (cell.value, cell.data_type) == ('=HYPERLINK("x")', 's')
 
 

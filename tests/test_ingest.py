@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import json
 import shutil
 import subprocess
 import sys
@@ -15,6 +16,7 @@ from hypothesis import HealthCheck, example, given, settings, strategies as st
 from conftest import ROOT, read_rows, validate, write_rows
 from ipplans.ingest import draft as ingest
 from ipplans.ingest import evaluate as ingest_eval
+from ipplans.schema import translations
 
 CASES = ROOT / 'tests' / 'ingest_cases'
 PLANS = {row['plan_id']: row for row in read_rows(ROOT, 'plans')}
@@ -101,10 +103,20 @@ def test_source_draft_placed_in_the_package_passes_the_validator(package, tmp_pa
     # The contributor fills what the summary lists under "to fill" — and only that.
     to_fill = next(line for line in result.stdout.splitlines() if line.startswith('to fill'))
     assert 'plans.title_en' in to_fill and 'plans.source_note' in to_fill
+    assert 'measures.text_en' in to_fill and 'measures.section_en' in to_fill, 'the English of every measure is to fill'
     assert 'region_code' not in to_fill, 'the region of every source is known to the package'
     plans = read_csv(out / 'plans.csv')
     plans[0]['title_en'], plans[0]['source_note'] = plan['title_en'], plan['source_note']
     rewrite(out / 'plans.csv', plans)
+    # The English: every listed cell gets the contributor's translation (a stand-in here).
+    for table in ('measures', 'members'):
+        rows = read_csv(out / f'{table}.csv')
+        for row in rows:
+            for english, source in translations(json.loads((ROOT / 'schemas' / f'{table}.json').read_text(encoding='utf-8'))).items():
+                if row[source] and not row[english]:
+                    assert f'{table}.{english}' in to_fill, (table, english)
+                    row[english] = 'translated by the contributor'
+        rewrite(out / f'{table}.csv', rows)
     targets = read_csv(out / 'targets.csv')
     missing = [t for t in targets if not t['indicator_en']]
     assert bool(missing) == ('targets.indicator_en' in to_fill)
@@ -300,7 +312,9 @@ def test_source_draft_reproduces_plan_row_citations_and_members(plan_id):
     fields = ('cited_in', 'cited_title', 'cited_doc_number', 'cited_doc_number_normalized')
     assert [[c[f] for f in fields] for c in result.tables['citations']] == \
         [[c[f] for f in fields] for c in read_rows(ROOT, 'citations') if c['plan_id'] == plan_id]
-    assert result.tables['members'] == [m for m in read_rows(ROOT, 'members') if m['plan_id'] == plan_id]
+    english = set(translations(json.loads((ROOT / 'schemas' / 'members.json').read_text(encoding='utf-8'))))
+    assert [{k: v for k, v in m.items() if k not in english} for m in result.tables['members']] == \
+        [{k: v for k, v in m.items() if k not in english} for m in read_rows(ROOT, 'members') if m['plan_id'] == plan_id]
 
 
 def test_source_targets_reproduce_the_curated_ones_except_targets_inside_tasks():
@@ -339,7 +353,8 @@ def test_new_plan_from_a_new_region_validates_once_the_listed_blanks_are_filled(
     assert result.returncode == 0, result.stderr
     to_fill = next(line for line in result.stdout.splitlines() if line.startswith('to fill'))
     assert to_fill.split(': ', 1)[1].split(', ') == [
-        'agencies.name_en (4 rows)', 'plans.source_note (1 row)', 'plans.title_en (1 row)']
+        'agencies.name_en (4 rows)', 'measures.section_en (3 rows)', 'measures.text_en (3 rows)', 'plans.source_note (1 row)',
+        'plans.title_en (1 row)']
     agencies = read_csv(tmp_path / 'out' / 'agencies.csv')
     assert {a['name']: a['kind'] for a in agencies} == {'湖北省知识产权局': 'government_department', '各市州知识产权局': 'collective',
                                                         '湖北省司法厅': 'government_department', '湖北省高级人民法院': 'court'}

@@ -75,6 +75,50 @@ def test_each_plan_page_shows_its_metadata_and_every_measure_in_order(site):
         assert measures[plan['plan_id']] or plan['capture'] in ('excerpt', 'metadata_only'), plan['plan_id']
 
 
+def lang_text(markup: str, lang: str) -> list[str]:
+    """The visible text of each element of `markup` marked lang=`lang` (spans and paragraphs holding no other)."""
+    return [visible(inner) for inner in re.findall(rf'<(?:span|p)\b[^>]*\blang="{lang}"[^>]*>(.*?)</(?:span|p)>', markup, re.S)]
+
+
+def test_each_measure_and_heading_shows_the_curators_english_under_its_chinese(site):
+    """The curators' English (text_en, section_en, chapter_en) follows each Chinese text and heading,
+    each marked with its language, and the page says whose translation it is."""
+    by_plan = defaultdict(list)
+    for measure in rows('measures'):
+        by_plan[measure['plan_id']].append(measure)
+    for plan_id, measures in by_plan.items():
+        markup = page(site, f'plans/{plan_id}/')
+        text = article_text(markup)
+        assert "the curators' translation, not an official one" in text, plan_id
+        assert 'href="../../translation/"' in markup, plan_id
+        for measure in measures:
+            block = section_markup(markup, measure['measure_id'])
+            assert lang_text(block, 'zh')[:1] == [shown(measure['text'])], measure['measure_id']
+            assert lang_text(block, 'en')[:1] == [shown(measure['text_en'])], measure['measure_id']
+            before = markup[:markup.index(f'id="{measure["measure_id"]}"')]
+            for field in ('chapter', 'section'):
+                if not measure[field]:
+                    continue
+                headings = re.findall(r'<h[23] id="part-\d+">(.*?)<a class="headerlink"', before, re.S)
+                pair = [(lang_text(h, 'zh'), lang_text(h, 'en')) for h in headings]
+                assert ([shown(measure[field])], [shown(measure[f'{field}_en'])]) in pair, (measure['measure_id'], field)
+
+
+def test_each_member_post_and_body_shows_its_english_on_the_plan_and_the_agency_page(site):
+    members = rows('members')
+    assert members
+    for member in members:
+        plan = lang_text(section_markup(page(site, f"plans/{member['plan_id']}/"), 'members'), 'en')
+        places = [plan]
+        if member['agency_id']:
+            places.append(lang_text(section_markup(page(site, agency_address(member['agency_id']).split('#')[0]),
+                                                   f"{member['agency_id']}--coordinating-bodies"), 'en'))
+        for english in places:
+            assert shown(member['body_en']) in english, member
+            if member['post']:
+                assert shown(member['post_en']) in english, member
+
+
 def test_each_measure_names_its_agencies_linked_with_the_printed_form_when_it_differs(site):
     agencies = {a['agency_id']: a for a in rows('agencies')}
     plan_of = {m['measure_id']: m['plan_id'] for m in rows('measures')}
@@ -239,6 +283,13 @@ def test_each_measure_text_is_indexed_once_on_its_plan_page_with_its_anchor(site
         assert own in holding, measure['measure_id']
         assert measure['measure_id'] in anchors[own], f"{measure['measure_id']}: no anchor for a result to link to"
         assert holding - {'/tables/measures/', '/contributing/'} == {own}, (measure['measure_id'], holding)
+    # The curators' English is indexed there too, so that an English query finds the measure.
+    for measure in rows('measures'):
+        own = f"/plans/{measure['plan_id']}/"
+        assert shown(measure['text_en']) in texts[own], measure['measure_id']
+        if len(shown(measure['text_en'])) > 80:
+            holding = {url for url, text in texts.items() if shown(measure['text_en']) in text}
+            assert holding - {'/tables/measures/', '/contributing/'} == {own}, (measure['measure_id'], holding)
 
 
 def test_data_dictionary_documents_every_field_from_the_schemas(site):
@@ -448,6 +499,7 @@ def test_data_values_are_escaped_so_html_and_markdown_show_as_text(xss_site):
     text = article_text(plan)
     for payload in (sitekit.SCRIPT, sitekit.IMAGE, sitekit.MARKDOWN):
         assert payload in text
+    assert f'English {sitekit.SCRIPT} {sitekit.IMAGE} {sitekit.MARKDOWN}' in text and f'Section in English {sitekit.IMAGE}' in text
     assert f'As printed {sitekit.IMAGE}' in text
     assert '<strong>bold' not in plan and 'href="http://example.com/' not in plan
     assert 'href="javascript:' not in plan and 'javascript:alert(3)' in text

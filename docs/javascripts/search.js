@@ -44,7 +44,26 @@
     return loading;
   }
 
+  // A page is a result when it holds every word of the query, but Pagefind lists under it each
+  // section holding any of them, and a word matches any word it begins: "trade secret" lists the
+  // measures on trademarks too. Where some sections hold every word (as the excerpt marks them),
+  // only those are listed.
+  function marked(excerpt) {
+    var words = [];
+    (excerpt || '').replace(/<mark>([^<]*)<\/mark>/g, function (all, word) { words.push(word.trim().toLowerCase()); });
+    return words;
+  }
+  function sectionsWithEveryWord(sections, words) {
+    if (words.length < 2) { return sections; }
+    var every = sections.filter(function (section) {
+      var marks = marked(section.excerpt);
+      return words.every(function (word) { return marks.some(function (mark) { return mark.indexOf(word) >= 0; }); });
+    });
+    return every.length ? every : sections;
+  }
+
   function createUI(PagefindUI, element, onTerm) {
+    var words = [];
     return new PagefindUI({
       element: element,
       bundlePath: new URL('pagefind/', root).pathname,
@@ -52,12 +71,15 @@
       showSubResults: true, showImages: false, resetStyles: false, excerptLength: 50,
       processTerm: function (term) {
         if (onTerm) { onTerm(term); }
-        return window.searchTerms(term);
+        var terms = window.searchTerms(term);
+        words = terms.toLowerCase().split(/\s+/).filter(Boolean);
+        return terms;
       },
       processResult: function (result) {
+        result.sub_results = sectionsWithEveryWord(result.sub_results || [], words);
         // A measure's heading is its number only ("8."): say what it is. Measure anchors are
         // measure IDs, which end in a three-digit sequence (schemas/measures.json).
-        (result.sub_results || []).forEach(function (sub) {
+        result.sub_results.forEach(function (sub) {
           if (/#[a-z0-9-]+-[0-9]{3}$/.test(sub.url)) { sub.title = 'Measure 措施 ' + sub.title; }
         });
         return result;

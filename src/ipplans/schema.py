@@ -36,6 +36,11 @@ def identifier_fields(schema: dict) -> set[str]:
             if isinstance(f.get('constraints'), dict) and f['constraints'].get('pattern')}
 
 
+def translations(schema: dict) -> dict[str, str]:
+    """Fields holding the curators' English of another field ("translationOf"): {english field: its source field}."""
+    return {f['name']: f['translationOf'] for f in field_docs(schema).values() if isinstance(f.get('translationOf'), str)}
+
+
 def enum_labels(schema: dict, field: str) -> dict[str, dict[str, str]]:
     """The labels of a field's allowed values ({value: {"en": …, "zh": …}}, from "enumLabels")."""
     return field_docs(schema).get(field, {}).get('enumLabels', {}) or {}

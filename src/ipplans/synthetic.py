@@ -42,9 +42,26 @@ SYNTHETIC_CODES = {'pillar': ['strict', 'broad', 'fast', 'foundations'], 'ip_rig
                    'instrument': ['administrative_enforcement', 'public_services', 'publicity_training'], 'measure_type': ['substantive']}
 
 
-def measure_text(rng: random.Random) -> str:
-    parts = rng.sample(PHRASES, rng.randint(3, 6))
-    return '，'.join(parts) + '。'
+# The curators' English of each phrase (measures.text_en, section_en), in the order of PHRASES.
+PHRASES_EN = ['strengthen IP protection', 'improve the mechanism linking administrative enforcement and criminal justice',
+              'crack down severely on infringement and counterfeiting', 'advance the building of a strong IP district',
+              'improve the mechanisms of diversified resolution of IP disputes',
+              'step up the fight against infringement and counterfeiting of patents, trademarks, copyright, geographical indications and other IP',
+              'establish a list of key trademarks under protection', 'carry out special IP enforcement and protection campaigns',
+              'promote joint work and information push between IP enforcement departments and e-commerce platforms',
+              'cultivate high-value patents', 'carry out a programme to promote the use of geographical indications',
+              'optimise the business environment', 'improve the system of credit-based IP supervision',
+              'support enterprises in building IP portfolios overseas', 'strengthen the protection of trade secrets',
+              'advance IP pledge financing', 'hold IP publicity week activities', 'establish a working system of IP rights-protection assistance',
+              'raise the capacity of public IP services', 'strengthen the protection of new plant varieties',
+              'strengthen IP protection at exhibitions', 'build an IP protection centre']
+
+
+def measure_text(rng: random.Random) -> tuple[str, str]:
+    """A measure's text and its English."""
+    parts = rng.sample(range(len(PHRASES)), rng.randint(3, 6))
+    english = ', '.join(PHRASES_EN[i] for i in parts) + '.'
+    return '，'.join(PHRASES[i] for i in parts) + '。', english[0].upper() + english[1:]
 
 
 CITED = dict(document_id='central-2019-strengthening-ip-protection', title='关于强化知识产权保护的意见',
@@ -69,14 +86,17 @@ def add_plan(rows: dict[str, list[dict]], index: int, unit: dict[str, str], prov
                               date_signed='2021-10-12', date_published='', status='issued', source_type='document_file', source_url='', source_retrieved='', capture='full_text',
                               source_file=source_file, source_note='Synthetic plan generated for benchmarks.'))
     used: dict[str, tuple[str, str, str]] = {}
-    section = ''
+    section = section_en = ''
     for seq in range(1, rng.randint(30, 50) + 1):
         if seq % 8 == 1:
-            section = f'{NUMERALS[(seq // 8) % 10]}、{rng.choice(PHRASES)}'
+            phrase = rng.randrange(len(PHRASES))
+            section = f'{NUMERALS[(seq // 8) % 10]}、{PHRASES[phrase]}'
+            section_en = f'{(seq // 8) % 10 + 1}. {PHRASES_EN[phrase][0].upper()}{PHRASES_EN[phrase][1:]}'
             lines.append(section)
-        text = measure_text(rng)
+        text, text_en = measure_text(rng)
         measure_id = f'{plan_id}-{seq:03d}'
-        rows['measures'].append(dict(measure_id=measure_id, plan_id=plan_id, seq=seq, number=f'{seq}.', chapter='', section=section, text=text,
+        rows['measures'].append(dict(measure_id=measure_id, plan_id=plan_id, seq=seq, number=f'{seq}.', chapter='', chapter_en='',
+                                     section=section, section_en=section_en, text=text, text_en=text_en,
                                      deadline='2021年12月底前完成' if seq % 3 else '持续推进', deadline_date='2021-12-31' if seq % 3 else '', capture='whole'))
         for scheme, codes in SYNTHETIC_CODES.items():   # one code per scheme, rotating through the list
             rows['measure_codes'].append(dict(measure_id=measure_id, scheme=scheme, code=codes[seq % len(codes)],
@@ -101,8 +121,10 @@ def add_plan(rows: dict[str, list[dict]], index: int, unit: dict[str, str], prov
                                 binding='not_stated', baseline_value='', baseline_year='', assigned_by='rule_based'))
     member_agency = sorted(used)[0]
     lines.append(f'召集人：张三   {used[member_agency][0]}局长')
-    rows['members'].append(dict(plan_id=plan_id, seq=1, body=f'{place}知识产权联席会议', role='召集人', role_as_printed='召集人', name='张三', name_as_printed='张三',
-                                post=f'{used[member_agency][0]}局长', agency_as_printed=used[member_agency][0], agency_id=member_agency))
+    rows['members'].append(dict(plan_id=plan_id, seq=1, body=f'{place}知识产权联席会议', body_en=f'Synthetic district {index + 1} joint conference on IP',
+                                role='召集人', role_as_printed='召集人', name='张三', name_as_printed='张三',
+                                post=f'{used[member_agency][0]}局长', post_en=f'Director, Synthetic agency {member_agency}',
+                                agency_as_printed=used[member_agency][0], agency_id=member_agency))
     rows['citations'].append(dict(plan_id=plan_id, seq=1, cited_in='plan', cited_title='关于强化知识产权保护的意见', cited_doc_number='中办发〔2019〕56号',
                                   cited_doc_number_normalized='中办发〔2019〕56号', document_id=CITED['document_id'], note=''))
     rows['documents'].append(dict(document_id=plan_id, title=f'{place}强化知识产权保护的实施方案', issuer_level=unit['level'],

@@ -10,6 +10,7 @@ from pathlib import Path
 from ipplans.coder import propose_indicator, propose_unit
 from ipplans.encoding import UTF8_BOM, sniff
 from ipplans.package import Package
+from ipplans.schema import translations
 from ipplans.paths import REPO as ROOT
 from ipplans.sources import sha256
 from ipplans.text import number_value
@@ -254,12 +255,15 @@ def headers(package: Path) -> dict[str, list[str]]:
 
 
 def _empty_required(tables: dict[str, list[dict[str, str]]], package: Package) -> dict[str, int]:
+    """Empty cells the validator requires: required fields, and the curators' English of a field
+    (translationOf) wherever that field is given."""
     empty: dict[str, int] = {}
     for name, rows in tables.items():
         fields = package.resources[name].fields
         required = [f['name'] for f in fields if f.get('constraints', {}).get('required')]
+        translated = {english: source for english, source in translations({'fields': fields}).items() if english not in required}
         for row in rows:
-            for column in required:
+            for column in required + [english for english, source in translated.items() if row.get(source)]:
                 if not row.get(column):
                     empty[f'{name}.{column}'] = empty.get(f'{name}.{column}', 0) + 1
     return empty

@@ -38,6 +38,15 @@ def md(value: object) -> str:
     return str(value).strip().replace('\r\n', '\n').replace('\r', '\n').translate(MARKDOWN_ESCAPES)
 
 
+def zh_en(zh: object, en: object, between: str = ' ') -> str:
+    """A Chinese value and the curators' English of it, each escaped and marked with its language
+    (lang="zh", lang="en" with class "translation", which the stylesheet sets under the Chinese);
+    the Chinese alone when there is no English."""
+    chinese = f'<span lang="zh">{md(zh)}</span>'
+    english = md(en)
+    return f'{chinese}{between}<span class="translation" lang="en">{english}</span>' if english else chinese
+
+
 def code(value: object) -> str:
     """A data value in code font (a Markdown code span would show the escapes literally)."""
     return f'<code>{md(value)}</code>'

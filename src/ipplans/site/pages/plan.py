@@ -1,7 +1,8 @@
 """Plan pages: one page per plan (plans/<plan>.md) with its facts, its source and how reliable it
 is, the curation notes, every measure in order with the agencies named for it, its targets, the
 members of its coordinating bodies and the documents it cites. Every measure text is indexed for
-search here, once."""
+search here, once, in Chinese and in the curators' English (each heading, measure text, body and
+post is followed by its English, marked lang="en"; the Chinese is marked lang="zh")."""
 from __future__ import annotations
 
 from typing import Iterator
@@ -9,7 +10,7 @@ from typing import Iterator
 from ipplans.site.labels import columns, field_label, value_words
 from ipplans.site.links import agency_link, measure_href, plan_href, source_href
 from ipplans.site.markup import (a, built, external_link, facts_html, front_matter, heading, md, page_name,
-                                 raw_block, table_html)
+                                 raw_block, table_html, zh_en)
 from ipplans.site.model import Row, Site, plan_label, sort_number
 
 FOLDERS = ('plans',)
@@ -25,7 +26,8 @@ def plan_page(site: Site, plan: Row) -> str:
     measures = site.measures_in_order(plan_id)
     return '\n'.join(part for part in [
         front_matter(title=plan.get('title', plan_id)),
-        f"# {md(plan.get('title', plan_id))}\n", f"{md(plan.get('title_en', ''))}\n",
+        f"# <span lang=\"zh\">{md(plan.get('title', plan_id))}</span>\n",
+        f"<p class=\"translation\" lang=\"en\">{md(plan.get('title_en', ''))}</p>\n" if plan.get('title_en', '').strip() else '',
         about_block(site, plan, measures),
         curation_notes(site, plan_id),
         measures_markdown(site, measures),
@@ -65,6 +67,8 @@ def about_block(site: Site, plan: Row, measures: list[Row]) -> str:
         fact('status', md(value_words(schema, 'status', plan.get('status', '')))),
         ('Source 来源', ' · '.join(s for s in source if s)),
         ('Contents', f'{len(measures)} measures, {len(targets)} targets, {len(agencies_named)} agencies named'),
+        ('English 英译', "under each Chinese text, the curators' translation, not an official one: the Chinese is "
+                         f"authoritative ({a('how we translate', '../../translation/')}; 整理者译文，以中文为准)"),
     ]
     caution = plan.get('source_type') in site.caution_sources or plan.get('status') == 'draft_for_comment'
     kind = 'warning' if caution else 'note'
@@ -108,7 +112,8 @@ def targets(site: Site, plan_id: str) -> str:
 def members(site: Site, plan_id: str) -> str:
     rows = sorted(site.by_plan('members').get(plan_id, []), key=lambda r: sort_number(r.get('seq', '')))
     return section('## Members of coordinating bodies {#members}\n', columns('members', 'body', 'role', 'name', 'post', 'agency_id'), [
-        [md(m.get('body', '')), md(m.get('role', '')), md(m.get('name', '')), md(m.get('post', '')),
+        [zh_en(m.get('body', ''), m.get('body_en', ''), '<br>'), md(m.get('role', '')), md(m.get('name', '')),
+         zh_en(m.get('post', ''), m.get('post_en', ''), '<br>') if m.get('post', '').strip() else '',
          agency_link(site, m['agency_id']) if m.get('agency_id') else md(m.get('agency_as_printed', ''))]
         for m in rows])
 
@@ -142,7 +147,14 @@ def measure_html(site: Site, measure: Row) -> list[str]:
         date = f" ({md(measure['deadline_date'])})" if measure.get('deadline_date') else ''
         facts.append((field_label('measures', 'deadline'), f"{md(measure.get('deadline', ''))}{date}"))
     return [heading(4, md(measure.get('number', '')), page_name(measure.get('measure_id', ''))),
-            f"<p>{md(measure.get('text', ''))}</p>", facts_html(facts) if facts else '']
+            f"<p lang=\"zh\">{md(measure.get('text', ''))}</p>",
+            f"<p class=\"translation\" lang=\"en\">{md(measure['text_en'])}</p>" if measure.get('text_en', '').strip() else '',
+            facts_html(facts) if facts else '']
+
+
+def heading_text(chinese: str, english: str, missing: str) -> str:
+    """A chapter or section heading: the Chinese as printed with the curators' English after it."""
+    return zh_en(chinese, english) if chinese.strip() else missing
 
 
 def measures_markdown(site: Site, measures: list[Row]) -> str:
@@ -163,13 +175,13 @@ def measures_markdown(site: Site, measures: list[Row]) -> str:
             block = []
             chapter, section_title = measure.get('chapter', ''), None
             count += 1
-            out.append(f"## {md(chapter) or '(no chapter heading)'} {{#part-{count}}}\n")
+            out.append(f"## {heading_text(chapter, measure.get('chapter_en', ''), '(no chapter heading)')} {{#part-{count}}}\n")
         if measure.get('section', '') != section_title:
             out.append(raw_block(block) if block else '')
             block = []
             section_title = measure.get('section', '')
             count += 1
-            out.append(f"### {md(section_title) or '(no section heading)'} {{#part-{count}}}\n")
+            out.append(f"### {heading_text(section_title, measure.get('section_en', ''), '(no section heading)')} {{#part-{count}}}\n")
         block += measure_html(site, measure)
     out.append(raw_block(block) if block else '')
     return '\n'.join(part for part in out if part)

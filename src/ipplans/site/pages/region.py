@@ -10,7 +10,7 @@ from typing import Iterator
 
 from ipplans.site.labels import columns, field_label, value_words
 from ipplans.site.links import agency_href, agency_name, plan_href, region_href, task_link
-from ipplans.site.markup import a, built, facts_html, front_matter, heading, md, page_name, raw_block, table_html
+from ipplans.site.markup import a, built, facts_html, front_matter, heading, md, page_name, raw_block, table_html, zh_en
 from ipplans.site.model import Row, Site, sort_number
 
 FOLDERS = ('agencies',)
@@ -87,14 +87,15 @@ def agency_section(site: Site, agency: Row, depth: int = 0) -> str:
              ('Tasks', ', '.join(f'{counts[r]} {r}' for r in site.roles if counts[r]) or 'none')]
     if agency.get('note'):
         meta.append((field_label('agencies', 'note'), md(agency['note'])))
-    block = [f"<p>{md(agency.get('name_en', ''))}</p>", facts_html(meta), *tasks_by_plan(site, agency_id, anchor)]
+    block = [f"<p class=\"translation\" lang=\"en\">{md(agency.get('name_en', ''))}</p>", facts_html(meta), *tasks_by_plan(site, agency_id, anchor)]
     memberships = facts.memberships.get(agency_id, [])
     if memberships:
         block.append(heading(4, 'Members of coordinating bodies', f'{anchor}--coordinating-bodies'))
         block.append(table_html(columns('members', 'plan_id', 'body', 'role', 'name', 'post'), [
             [a(md(site.plans[m['plan_id']].get('title', '')), built(plan_href(m['plan_id'])) + '#members')
              if m.get('plan_id') in site.plans else md(m.get('plan_id', '')),
-             md(m.get('body', '')), md(m.get('role', '')), md(m.get('name', '')), md(m.get('post', ''))]
+             zh_en(m.get('body', ''), m.get('body_en', ''), '<br>'), md(m.get('role', '')), md(m.get('name', '')),
+             zh_en(m.get('post', ''), m.get('post_en', ''), '<br>') if m.get('post', '').strip() else '']
             for m in memberships]))
     level = '#' * (2 + min(depth, 1))
     return f"{level} {agency_name(site, agency)} {{#{anchor}}}\n\n" + raw_block(block)
