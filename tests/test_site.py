@@ -151,6 +151,72 @@ def test_plan_page_shows_deadlines_targets_members_citations_and_curation_notes(
             assert shown(row[field]) in article_text(page(site, f"plans/{row['plan_id']}/")), (table, row)
 
 
+# Each role as the pages name it, 'Lead 牵头': its labels in the schema, in the schema's order.
+ROLE_NAMES = {value: f"{labels['en']} {labels['zh']}" for value, labels in next(
+    f for f in json.loads((ROOT / 'schemas' / 'responsibilities.json').read_text(encoding='utf-8'))['fields']
+    if f['name'] == 'role')['enumLabels'].items()}
+
+
+def table_cells(markup: str) -> tuple[list[str], list[list[str]]]:
+    """The first table in `markup`: its header (the text of each cell) and its body rows (the markup of each cell)."""
+    table = markup[markup.index('<table>'):markup.index('</table>')]
+    header = [visible(cell) for cell in re.findall(r'<th\b[^>]*>(.*?)</th>', table, re.S)]
+    body = table[table.index('<tbody>'):]
+    return header, [re.findall(r'<td\b[^>]*>(.*?)</td>', row, re.S) for row in re.findall(r'<tr>(.*?)</tr>', body, re.S)]
+
+
+def test_each_plan_page_says_who_does_what_counting_each_role_apart(site):
+    """After the facts, a table of the agencies the plan's measures name: a column per role the plan
+    uses, each cell the count of the agency's tasks in that role and their numbers linked to the
+    measures; the agencies that lead most first. A plan that names no agency has no such table."""
+    measures = {m['measure_id']: m for m in rows('measures')}
+    agencies = {a['agency_id']: a for a in rows('agencies')}
+    named = defaultdict(lambda: defaultdict(lambda: defaultdict(set)))   # plan → agency → role → measures
+    for duty in rows('responsibilities'):
+        named[measures[duty['measure_id']]['plan_id']][duty['agency_id']][duty['role']].add(duty['measure_id'])
+    assert named
+    for plan in rows('plans'):
+        markup = page(site, f"plans/{plan['plan_id']}/")
+        expected = named.get(plan['plan_id'])
+        if not expected:
+            assert 'id="who-does-what"' not in markup, plan['plan_id']
+            continue
+        at = markup.index('<h2 id="who-does-what">')
+        assert markup.index('Source and its reliability') < at, 'the table comes after the facts'
+        for later in ('id="curation-notes"', 'id="measures"', 'id="part-1"'):
+            assert later not in markup or at < markup.index(later), (plan['plan_id'], later)
+        header, table = table_cells(section_markup(markup, 'who-does-what'))
+        used = [role for role in ROLE_NAMES if any(role in roles for roles in expected.values())]
+        assert header[1:] == [ROLE_NAMES[role] for role in used], plan['plan_id']
+        order = []
+        for cells in table:
+            agency_id = re.fullmatch(r'\.\./\.\./agencies/\d{6}/#([a-z0-9-]+)',
+                                     re.search(r'href="([^"]+)"', cells[0]).group(1)).group(1)
+            agency = agencies[agency_id]
+            assert visible(cells[0]).startswith(agency['name']) and lang_text(cells[0], 'en') == [shown(agency['name_en'])]
+            for role, cell in zip(used, cells[1:]):
+                mine = expected[agency_id][role]
+                assert sorted(re.findall(r'<a href="#([^"]+)">', cell)) == sorted(mine), (plan['plan_id'], agency_id, role)
+                assert visible(cell).startswith(f'{len(mine)}:') if mine else visible(cell) == '', (plan['plan_id'], agency_id, role)
+            tasks = expected[agency_id]
+            order.append((-len(tasks['lead']), -sum(len(m) for m in tasks.values()), agency['name']))
+        assert len(order) == len(expected), (plan['plan_id'], 'each agency named once')
+        assert order == sorted(order), f"{plan['plan_id']}: not the agencies that lead most first"
+
+
+def test_on_the_dongli_plan_the_market_regulation_bureau_leads_the_tasks_the_data_gives_it(site):
+    """The bureau is named as lead for some tasks and as responsible unit for many more: the two are counted apart."""
+    plan_id, agency_id = 'tianjin-dongli-2020-2021', 'dongli-market-regulation'
+    in_plan = {m['measure_id'] for m in rows('measures') if m['plan_id'] == plan_id}
+    counts = Counter(d['role'] for d in rows('responsibilities') if d['measure_id'] in in_plan and d['agency_id'] == agency_id)
+    assert counts['lead'] and counts['responsible']
+    header, table = table_cells(section_markup(page(site, f'plans/{plan_id}/'), 'who-does-what'))
+    cells = next(cells for cells in table if f'/#{agency_id}"' in cells[0])
+    shown_counts = {name: visible(cell).split(':')[0] for name, cell in zip(header[1:], cells[1:])}
+    for role, name in ROLE_NAMES.items():
+        assert shown_counts.get(name, '') == (str(counts[role]) if counts[role] else ''), role
+
+
 # How the pages name each kind of agency: its English label in the schema.
 KIND_LABELS = {value: labels['en'] for value, labels in next(
     f for f in json.loads((ROOT / 'schemas' / 'agencies.json').read_text(encoding='utf-8'))['fields']
@@ -502,6 +568,7 @@ def test_data_values_are_escaped_so_html_and_markdown_show_as_text(xss_site):
     assert f'English {sitekit.SCRIPT} {sitekit.IMAGE} {sitekit.MARKDOWN}' in text and f'Section in English {sitekit.IMAGE}' in text
     assert f'As printed {sitekit.IMAGE}' in text
     assert '<strong>bold' not in plan and 'href="http://example.com/' not in plan
+    assert f'Agency {sitekit.SCRIPT}' in section_after(plan, 'who-does-what')   # the agency's name in the who-does-what table
     assert 'href="javascript:' not in plan and 'javascript:alert(3)' in text
     title = re.search(r'<title>(.*?)</title>', plan, re.S).group(1)
     assert '<' not in title and html.unescape(title).startswith(f'Plan {sitekit.SCRIPT}')

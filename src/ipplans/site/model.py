@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -38,6 +38,16 @@ def grouped(rows: list[Row], key: str) -> dict[str, list[Row]]:
     for row in rows:
         groups[row.get(key, '')].append(row)
     return groups
+
+
+# The role (responsibilities.role) of the agency that leads a task: tables of agencies put the
+# agencies that lead most first.
+LEAD = 'lead'
+
+
+def most_tasks_first(counts: Counter, name: str) -> tuple:
+    """Sort key of an agency by its tasks (role → count): most lead tasks, then most tasks, then name."""
+    return -counts[LEAD], -sum(counts.values()), name
 
 
 def plan_label(plan: Row) -> str:
