@@ -223,7 +223,10 @@ KIND_LABELS = {value: labels['en'] for value, labels in next(
     if f['name'] == 'kind')['enumLabels'].items()}
 
 
-def test_each_agency_has_a_section_listing_its_tasks_by_plan_with_links_and_its_aliases(site):
+def test_each_agency_has_a_section_listing_its_tasks_by_plan_with_their_texts_links_and_its_aliases(site):
+    """Each task is listed under its plan and role with its number linked to the measure, its Chinese
+    text and the curators' English, so that a reader reads a bureau's tasks without leaving the page."""
+    from ipplans.site.pages.region import OPEN_UP_TO
     measures = {m['measure_id']: m for m in rows('measures')}
     aliases = defaultdict(list)
     for alias in rows('agency_aliases'):
@@ -242,15 +245,25 @@ def test_each_agency_has_a_section_listing_its_tasks_by_plan_with_links_and_its_
         roles = Counter(d['role'] for d in duties[agency['agency_id']])
         for role, count in roles.items():
             assert f'{count} {role}' in text
+        in_plan = Counter((measures[d['measure_id']]['plan_id'], d['role']) for d in duties[agency['agency_id']])
         for duty in duties[agency['agency_id']]:
             measure = measures[duty['measure_id']]
             under_plan = section_markup(section, f"{agency['agency_id']}--{measure['plan_id']}")
-            role = ROLE_LABELS[duty['role']]
-            line = re.search(rf'<li><strong>{role} [^<]*</strong>:(.*?)</li>', under_plan, re.S)
-            assert line, (duty, 'no line for its role under its plan')
-            task = re.search(rf'<a href="../../plans/{measure["plan_id"]}/#{measure["measure_id"]}">(.*?)</a>', line.group(1))
-            assert task, (duty, 'not linked on the line of its role under its plan')
-            assert visible(task.group(1)) == (measure['number'] or measure['seq']), duty
+            lists = {visible(summary): (opening, body) for opening, summary, body
+                     in re.findall(r'<details\b([^>]*)>\s*<summary>(.*?)</summary>(.*?)</details>', under_plan, re.S)}
+            count = in_plan[measure['plan_id'], duty['role']]
+            opening, body = lists.get(f"{ROLE_NAMES[duty['role']]} ({count})", (None, None))
+            assert body is not None, (duty, 'no list of its role, with its count, under its plan')
+            # a short list is open; a long one opens on a click, so the agencies after it stay in reach
+            here = sum(n for (plan_id, _), n in in_plan.items() if plan_id == measure['plan_id'])
+            assert ('open' in opening.split()) == (here <= OPEN_UP_TO), (duty, here)
+            href = f'href="../../plans/{measure["plan_id"]}/#{measure["measure_id"]}"'
+            items = [item for item in body.split('<li>')[1:] if href in item]
+            assert len(items) == 1, (duty, 'not listed once, linked, in the list of its role under its plan')
+            number = re.search(rf'<a {href}>(.*?)</a>', items[0]).group(1)
+            assert visible(number) == (measure['number'] or measure['seq']), duty
+            assert lang_text(items[0], 'zh') == [shown(measure['text'])], duty
+            assert lang_text(items[0], 'en') == ([shown(measure['text_en'])] if measure['text_en'].strip() else []), duty
 
 
 def test_a_second_nameplate_is_shown_with_its_agency_wherever_the_agency_is_named(site):
@@ -562,12 +575,16 @@ def test_data_values_are_escaped_so_html_and_markdown_show_as_text(xss_site):
     for markup in (plan, agency):
         assert '<script>alert' not in markup and '<img src=x' not in markup
         assert sitekit.SCRIPT in article_text(markup)
+    # the measure's texts on the plan's page, and in the agency's list of tasks
+    for text in (article_text(plan), article_text(agency)):
+        for payload in (sitekit.SCRIPT, sitekit.IMAGE, sitekit.MARKDOWN):
+            assert payload in text
+        assert f'English {sitekit.SCRIPT} {sitekit.IMAGE} {sitekit.MARKDOWN}' in text
     text = article_text(plan)
-    for payload in (sitekit.SCRIPT, sitekit.IMAGE, sitekit.MARKDOWN):
-        assert payload in text
-    assert f'English {sitekit.SCRIPT} {sitekit.IMAGE} {sitekit.MARKDOWN}' in text and f'Section in English {sitekit.IMAGE}' in text
+    assert f'Section in English {sitekit.IMAGE}' in text
     assert f'As printed {sitekit.IMAGE}' in text
-    assert '<strong>bold' not in plan and 'href="http://example.com/' not in plan
+    for markup in (plan, agency):
+        assert '<strong>bold' not in markup and 'href="http://example.com/' not in markup
     assert f'Agency {sitekit.SCRIPT}' in section_after(plan, 'who-does-what')   # the agency's name in the who-does-what table
     assert 'href="javascript:' not in plan and 'javascript:alert(3)' in text
     title = re.search(r'<title>(.*?)</title>', plan, re.S).group(1)
