@@ -327,8 +327,9 @@ def test_the_results_panel_closes_and_without_javascript_the_search_page_says_wh
 
 
 def test_every_main_page_loads_without_errors_or_foreign_requests(reader, base):
-    for path in ('', 'search/', 'plans/', 'agencies/', 'tables/', 'tables/measures/', 'charts/', 'coverage/', 'download/', 'cite/',
-                 'contributing/', 'changelog/', 'plans/chongqing-rongchang-2021/', sitekit.agency_address('rongchang-market-regulation')):
+    for path in ('', 'search/', 'plans/', 'agencies/', 'functions/', 'tables/', 'tables/measures/', 'charts/', 'coverage/', 'download/', 'cite/',
+                 'contributing/', 'changelog/', 'plans/chongqing-rongchang-2021/', sitekit.agency_address('rongchang-market-regulation'),
+                 'functions/market-regulation/'):
         response = reader.page.goto(f'{base}/{path}')
         assert response.status == 200, path
         for image in reader.page.locator('article img').all():

@@ -228,6 +228,7 @@ def test_each_agency_has_a_section_listing_its_tasks_by_plan_with_their_texts_li
     text and the curators' English, so that a reader reads a bureau's tasks without leaving the page."""
     from ipplans.site.pages.region import OPEN_UP_TO
     measures = {m['measure_id']: m for m in rows('measures')}
+    functions = {f['function'] for f in rows('agency_functions')}
     aliases = defaultdict(list)
     for alias in rows('agency_aliases'):
         aliases[alias['agency_id']].append(alias['alias'])
@@ -245,6 +246,8 @@ def test_each_agency_has_a_section_listing_its_tasks_by_plan_with_their_texts_li
         roles = Counter(d['role'] for d in duties[agency['agency_id']])
         for role, count in roles.items():
             assert f'{count} {role}' in text
+        if agency['function'] in functions:
+            assert f'href="../../functions/{agency["function"].replace("_", "-")}/"' in section, agency['agency_id']
         in_plan = Counter((measures[d['measure_id']]['plan_id'], d['role']) for d in duties[agency['agency_id']])
         for duty in duties[agency['agency_id']]:
             measure = measures[duty['measure_id']]
@@ -324,6 +327,57 @@ def test_the_agencies_index_lists_each_region_with_its_number_of_agencies(site):
         cells = [visible(cell) for cell in re.findall(r'<td>(.*?)</td>', row.group(0), re.S)]
         assert cells[:3] == [regions.get(code, f'region {code}'), code, str(count)], cells
         assert article_text(page(site, f'agencies/{code}/')).startswith(f'Agencies of {regions.get(code, "region " + code)}')
+
+
+def test_the_functions_pages_compare_each_kind_of_body_across_regions_by_role(site):
+    """Every function some agency has is listed with its labels and definition from the code list and
+    its tasks counted by role; its own page lists its agencies (region, plans naming them, tasks by
+    role). The counts are worked out here from the responsibilities and the agencies."""
+    functions = {f['function']: f for f in rows('agency_functions')}
+    agencies = {a['agency_id']: a for a in rows('agencies')}
+    regions = {r['region_code']: r['full_name'] for r in rows('regions')}
+    plan_of = {m['measure_id']: m['plan_id'] for m in rows('measures')}
+    tasks, plans, held = defaultdict(Counter), defaultdict(set), defaultdict(set)
+    for duty in rows('responsibilities'):
+        tasks[duty['agency_id']][duty['role']] += 1
+        plans[duty['agency_id']].add(plan_of[duty['measure_id']])
+    for member in rows('members'):
+        if member['agency_id']:
+            plans[member['agency_id']].add(member['plan_id'])
+    for agency in agencies.values():
+        held[agency['function']].add(agency['agency_id'])
+    assert set(held) <= set(functions)
+    slug = lambda function: function.replace('_', '-')  # noqa: E731
+    roles = list(ROLE_NAMES)
+    index = page(site, 'functions/')
+    header, summary = table_cells(section_markup(index, 'by-role'))
+    assert header[-len(roles):] == list(ROLE_NAMES.values())
+    listed = {re.search(r'href="([a-z-]+)/"', cells[0]).group(1): cells for cells in summary}
+    assert set(listed) == {slug(f) for f in held}, 'every function an agency has, and no other'
+    for function, members in held.items():
+        row = functions[function]
+        total = sum((tasks[agency_id] for agency_id in members), Counter())
+        cells = listed[slug(function)]
+        assert visible(cells[0]) == f"{shown(row['label_en'])} {shown(row['label_zh'])}"
+        assert visible(cells[1]) == str(len(members))
+        assert [visible(cell) for cell in cells[-len(roles):]] == [str(total[role]) for role in roles], function
+        definition = section_after(index, f'function-{slug(function)}')
+        own = page(site, f'functions/{slug(function)}/')
+        for text in (definition, visible(own)):
+            for field in ('label_en', 'label_zh', 'definition'):
+                assert shown(row[field]) in text, (function, field)
+        header, table = table_cells(section_markup(own, 'agencies'))
+        assert header[-len(roles):] == list(ROLE_NAMES.values())
+        seen = set()
+        for cells in table:
+            region, agency_id = re.search(r'href="\.\./\.\./agencies/(\d{6})/#([a-z0-9-]+)"', cells[0]).groups()
+            seen.add(agency_id)
+            assert visible(cells[0]).startswith(agencies[agency_id]['name'])
+            assert lang_text(cells[0], 'en') == [shown(agencies[agency_id]['name_en'])]
+            assert visible(cells[1]) == regions[region]
+            assert set(re.findall(r'href="\.\./\.\./plans/([a-z0-9-]+)/"', cells[2])) == plans[agency_id], agency_id
+            assert [visible(cell) for cell in cells[-len(roles):]] == [str(tasks[agency_id][role]) for role in roles], agency_id
+        assert seen == members, function
 
 
 def test_each_measure_text_is_indexed_once_on_its_plan_page_with_its_anchor(site):
@@ -553,7 +607,8 @@ def test_plan_and_agency_pages_stay_out_of_the_navigation(site):
     markup = page(site, 'download/')
     nav = markup[markup.index('<nav class="md-nav md-nav--primary"'):markup.index('</nav>', markup.index('md-nav--primary'))]
     assert not re.search(r'href="[^"]*(plans|agencies)/[a-z0-9-]+/"', nav)
-    assert 'href="../plans/"' in nav and 'href="../agencies/"' in nav
+    assert 'href="../plans/"' in nav and 'href="../agencies/"' in nav and 'href="../functions/"' in nav
+    assert nav.index('href="../agencies/"') < nav.index('href="../functions/"') < nav.index('href="../tables/"')
     index = page(site, 'agencies/')
     for agency in rows('agencies'):
         assert f'href="{agency["region_code"]}/"' in index
@@ -572,10 +627,14 @@ def test_two_builds_of_the_same_data_are_byte_identical(site, tmp_path):
 def test_data_values_are_escaped_so_html_and_markdown_show_as_text(xss_site):
     plan = page(xss_site, f'plans/{sitekit.XSS_PLAN}/')
     agency = page(xss_site, agency_address(sitekit.xss_agency_id()).split('#')[0])
-    for markup in (plan, agency):
+    function = next(a['function'] for a in rows('agencies') if a['agency_id'] == sitekit.xss_agency_id())
+    functions = page(xss_site, f"functions/{function.replace('_', '-')}/")   # the agency's function's page
+    for markup in (plan, agency, functions):
         assert '<script>alert' not in markup and '<img src=x' not in markup
         assert sitekit.SCRIPT in article_text(markup)
-    # the measure's texts on the plan's page, and in the agency's list of tasks
+        assert '<strong>bold' not in markup and 'href="http://example.com/' not in markup
+    # the agency's name in the who-does-what table; the measure's texts in the agency's list of tasks
+    assert f'Agency {sitekit.SCRIPT}' in section_after(plan, 'who-does-what')
     for text in (article_text(plan), article_text(agency)):
         for payload in (sitekit.SCRIPT, sitekit.IMAGE, sitekit.MARKDOWN):
             assert payload in text
@@ -583,9 +642,6 @@ def test_data_values_are_escaped_so_html_and_markdown_show_as_text(xss_site):
     text = article_text(plan)
     assert f'Section in English {sitekit.IMAGE}' in text
     assert f'As printed {sitekit.IMAGE}' in text
-    for markup in (plan, agency):
-        assert '<strong>bold' not in markup and 'href="http://example.com/' not in markup
-    assert f'Agency {sitekit.SCRIPT}' in section_after(plan, 'who-does-what')   # the agency's name in the who-does-what table
     assert 'href="javascript:' not in plan and 'javascript:alert(3)' in text
     title = re.search(r'<title>(.*?)</title>', plan, re.S).group(1)
     assert '<' not in title and html.unescape(title).startswith(f'Plan {sitekit.SCRIPT}')

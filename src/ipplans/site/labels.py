@@ -22,6 +22,8 @@ FIELD_LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ('measures', 'deadline'): ('Deadline', '时限'),
     ('agencies', 'agency_id'): ('Agency ID', ''),
     ('agencies', 'kind'): ('Kind', '类别'),
+    ('agencies', 'function'): ('Function', '职能'),
+    ('agencies', 'region_code'): ('Region', '地区'),
     ('responsibilities', 'agency_id'): ('Agency', '单位'),
     ('agencies', 'note'): ('Note', ''),
     ('curation_notes', 'row_key'): ('Row', ''),

@@ -33,6 +33,22 @@ def measure_href(measure: Row, prefix: str = '../') -> str:
     return f"{plan_href(measure.get('plan_id', ''), prefix)}#{page_name(measure.get('measure_id', ''))}"
 
 
+# The Functions page: each kind of body (agencies.function) compared across regions; each function
+# has a section there and a page of its own listing its agencies.
+FUNCTIONS_PAGE = 'functions/index.md'
+
+
+def function_anchor(function: str) -> str:
+    """A function's section on the Functions page."""
+    return f"function-{page_name(function.replace('_', '-'))}"
+
+
+def function_page(function: str, prefix: str = '../') -> str:
+    """A function's own page (a code 'index' would be the Functions page's name: it gets another)."""
+    name = page_name(function.replace('_', '-'))
+    return f"{prefix}functions/{'function-index' if name == 'index' else name}.md"
+
+
 def table_page_name(table: str) -> str:
     return page_name(table.replace('_', '-'))
 

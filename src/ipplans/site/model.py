@@ -133,6 +133,18 @@ class Site:
         return {p.get('region_code', ''): p.get('region_name', '') for p in self.rows('plans')}
 
     @cached_property
+    def region_full_names(self) -> dict[str, str]:
+        """Region code → full name from the register (安徽省淮北市相山区), else the name the plans give."""
+        names = dict(self.region_names)
+        names.update({r.get('region_code', ''): r.get('full_name', '') or r.get('name', '') for r in self.rows('regions')})
+        return names
+
+    @cached_property
+    def functions(self) -> dict[str, Row]:
+        """Each agency function of the code list (agency_functions) → its row, in the table's order."""
+        return {r.get('function', ''): r for r in self.rows('agency_functions')}
+
+    @cached_property
     def roles(self) -> dict[str, str]:
         """Each role an agency can have for a measure → its label ('Lead 牵头'), in the schema's order."""
         return value_labels(self.schema('responsibilities'), 'role')

@@ -10,8 +10,8 @@ from collections import Counter, defaultdict
 from typing import Iterator
 
 from ipplans.site.labels import columns, field_label, value_words
-from ipplans.site.links import agency_href, agency_name, plan_href, region_href, task_link
-from ipplans.site.markup import (a, built, facts_html, front_matter, heading, md, page_name, raw_block, table_html,
+from ipplans.site.links import FUNCTIONS_PAGE, agency_href, agency_name, function_page, plan_href, region_href, task_link
+from ipplans.site.markup import (a, built, facts_html, front_matter, heading, link, md, page_name, raw_block, table_html,
                                  translation, zh_en)
 from ipplans.site.model import Row, Site, sort_number
 
@@ -36,7 +36,8 @@ def region_page(site: Site, code: str, agencies: list[Row]) -> str:
     title = region_title(site, code)
     out = [front_matter(title=title), f'# {md(title)}\n',
            f'{len(agencies)} agencies with region code {md(code)}. For each agency, its tasks in each plan by role, '
-           'each with its text; the number links to the measure on the plan\'s page.\n']
+           'each with its text; the number links to the measure on the plan\'s page. '
+           f"To compare one kind of body across regions, see {link('Functions', f'../{FUNCTIONS_PAGE}')}.\n"]
     for agency, depth in in_page_order(site, agencies):
         out.append(agency_section(site, agency, depth))
     return '\n'.join(out)
@@ -79,6 +80,10 @@ def agency_section(site: Site, agency: Row, depth: int = 0) -> str:
                           for alias, plan_id in sorted(set(facts.scoped_aliases.get(agency_id, [])))])
     meta = [(field_label('agencies', 'agency_id'), md(agency_id)),
             (field_label('agencies', 'kind'), md(value_words(site.schema('agencies'), 'kind', agency.get('kind', ''))))]
+    function = site.functions.get(agency.get('function', ''))
+    if function:
+        meta.append((field_label('agencies', 'function'), a(zh_en(function.get('label_zh', ''), function.get('label_en', '')),
+                                                            built(function_page(agency['function'])))))
     parent = site.agencies.get(agency.get('parent_agency_id', ''))
     if agency.get('parent_agency_id'):
         meta.append(('Unit of 所属单位', a(agency_name(site, parent), built(agency_href(parent))) if parent
