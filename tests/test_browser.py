@@ -6,6 +6,7 @@ console error and every dialog, and checks them at the end.
 """
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from urllib.parse import quote, unquote, urlparse
@@ -46,8 +47,8 @@ def xss_base(tmp_path_factory):
 class Reader:
     """A browser tab that records what leaves the machine, console errors and dialogs."""
 
-    def __init__(self, browser) -> None:
-        self.context = browser.new_context(viewport={'width': 1280, 'height': 900})
+    def __init__(self, browser, **options) -> None:
+        self.context = browser.new_context(**{'viewport': {'width': 1280, 'height': 900}, **options})
         self.foreign: list[str] = []
         self.requests: list[str] = []
         self.errors: list[str] = []
@@ -114,6 +115,50 @@ def test_home_to_a_plan_to_one_of_its_agencies_and_back(reader, base):
     page.wait_for_url(f"{base}/plans/{plan['plan_id']}/")
     assert h1(reader) == plan['title']
     reader.check()
+
+
+# A phone (iPhone 12–14 size) and a desktop screen.
+SCREENS = {'phone': dict(viewport={'width': 390, 'height': 844}, device_scale_factor=3, is_mobile=True, has_touch=True),
+           'desktop': dict(viewport={'width': 1280, 'height': 900})}
+
+
+@pytest.mark.parametrize('screen', list(SCREENS))
+def test_a_reader_reads_every_lead_task_of_a_bureau_on_its_section(browser, base, screen):
+    """On the section of Rongchang's market-regulation bureau a reader reads the text of every task it
+    leads, with the curators' English, without leaving the page: opening the list when it is closed."""
+    agency_id = 'rongchang-market-regulation'
+    measures = {m['measure_id']: m for m in read_rows(ROOT, 'measures')}
+    lead = [measures[d['measure_id']] for d in read_rows(ROOT, 'responsibilities') if d['agency_id'] == agency_id and d['role'] == 'lead']
+    assert lead
+    role = next(f for f in json.loads((ROOT / 'schemas' / 'responsibilities.json').read_text(encoding='utf-8'))['fields']
+                if f['name'] == 'role')['enumLabels']['lead']
+    reader = Reader(browser, **SCREENS[screen])
+    try:
+        page = reader.page
+        address = f'{base}/{sitekit.agency_address(agency_id)}'
+        page.goto(address)
+        width = SCREENS[screen]['viewport']['width']
+        for plan_id in sorted({m['plan_id'] for m in lead}):
+            mine = [m for m in lead if m['plan_id'] == plan_id]
+            details = page.locator(f'section:has(h4[id="{agency_id}--{plan_id}"]) details',
+                                   has=page.locator('summary', has_text=f"{role['en']} {role['zh']} ({len(mine)})"))
+            assert details.count() == 1, plan_id
+            if not details.evaluate('d => d.open'):
+                details.locator('summary').click()
+            assert details.evaluate('d => d.open')
+            for measure in mine:
+                item = details.locator('li', has=page.locator(f'a[href$="/plans/{plan_id}/#{measure["measure_id"]}"]'))
+                item.scroll_into_view_if_needed()
+                assert item.is_visible(), measure['measure_id']
+                text = sitekit.squash(item.inner_text())
+                assert sitekit.squash(measure['text']) in text and sitekit.squash(measure['text_en']) in text, measure['measure_id']
+                assert item.evaluate('e => { const r = e.getBoundingClientRect(); return r.left >= 0 && r.right <= innerWidth; }'), \
+                    f"{measure['measure_id']}: the text runs off the screen"
+        assert page.url == address, 'the reader had to leave the page'
+        assert page.evaluate('document.documentElement.scrollWidth') <= width, 'the page scrolls sideways'
+        reader.check()
+    finally:
+        reader.context.close()
 
 
 def wait_for_results(page, query: str) -> list[str]:
@@ -282,8 +327,9 @@ def test_the_results_panel_closes_and_without_javascript_the_search_page_says_wh
 
 
 def test_every_main_page_loads_without_errors_or_foreign_requests(reader, base):
-    for path in ('', 'search/', 'plans/', 'agencies/', 'tables/', 'tables/measures/', 'charts/', 'coverage/', 'download/', 'cite/',
-                 'contributing/', 'changelog/', 'plans/chongqing-rongchang-2021/', sitekit.agency_address('rongchang-market-regulation')):
+    for path in ('', 'search/', 'plans/', 'agencies/', 'functions/', 'tables/', 'tables/measures/', 'charts/', 'coverage/', 'download/', 'cite/',
+                 'contributing/', 'changelog/', 'plans/chongqing-rongchang-2021/', sitekit.agency_address('rongchang-market-regulation'),
+                 'functions/market-regulation/'):
         response = reader.page.goto(f'{base}/{path}')
         assert response.status == 200, path
         for image in reader.page.locator('article img').all():

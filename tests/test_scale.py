@@ -91,7 +91,13 @@ def test_site_of_a_large_package_grows_linearly_and_indexes_each_text_once(big_p
         low, _, high = label.partition('–')
         assert n == sum(1 for count in per_plan.values() if int(low) <= count <= int(high or low)), label
     # A page per plan and per region, each holding only its own rows: none grows with the package.
-    listings = {'.', 'plans', 'agencies', 'tables'}
+    # A function's page compares one kind of body across the country: a short row per agency of that kind.
+    functions = {path for path in pages if path.startswith('functions/')}
+    assert functions
+    for path in functions:
+        agencies = pages[path].count('<tr>') - 1
+        assert len(pages[path].encode('utf-8')) < 2 * fixed + 600 * agencies, (path, agencies)
+    listings = {'.', 'plans', 'agencies', 'functions', 'tables'} | functions
     biggest = max((len(markup.encode('utf-8')), path) for path, markup in pages.items() if path not in listings)
     assert biggest[0] < 150_000, biggest
     # Each plan adds two pages (its own and its region's), each with the chrome, and shows its rows

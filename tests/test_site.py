@@ -151,14 +151,84 @@ def test_plan_page_shows_deadlines_targets_members_citations_and_curation_notes(
             assert shown(row[field]) in article_text(page(site, f"plans/{row['plan_id']}/")), (table, row)
 
 
+# Each role as the pages name it, 'Lead 牵头': its labels in the schema, in the schema's order.
+ROLE_NAMES = {value: f"{labels['en']} {labels['zh']}" for value, labels in next(
+    f for f in json.loads((ROOT / 'schemas' / 'responsibilities.json').read_text(encoding='utf-8'))['fields']
+    if f['name'] == 'role')['enumLabels'].items()}
+
+
+def table_cells(markup: str) -> tuple[list[str], list[list[str]]]:
+    """The first table in `markup`: its header (the text of each cell) and its body rows (the markup of each cell)."""
+    table = markup[markup.index('<table>'):markup.index('</table>')]
+    header = [visible(cell) for cell in re.findall(r'<th\b[^>]*>(.*?)</th>', table, re.S)]
+    body = table[table.index('<tbody>'):]
+    return header, [re.findall(r'<td\b[^>]*>(.*?)</td>', row, re.S) for row in re.findall(r'<tr>(.*?)</tr>', body, re.S)]
+
+
+def test_each_plan_page_says_who_does_what_counting_each_role_apart(site):
+    """After the facts, a table of the agencies the plan's measures name: a column per role the plan
+    uses, each cell the count of the agency's tasks in that role and their numbers linked to the
+    measures; the agencies that lead most first. A plan that names no agency has no such table."""
+    measures = {m['measure_id']: m for m in rows('measures')}
+    agencies = {a['agency_id']: a for a in rows('agencies')}
+    named = defaultdict(lambda: defaultdict(lambda: defaultdict(set)))   # plan → agency → role → measures
+    for duty in rows('responsibilities'):
+        named[measures[duty['measure_id']]['plan_id']][duty['agency_id']][duty['role']].add(duty['measure_id'])
+    assert named
+    for plan in rows('plans'):
+        markup = page(site, f"plans/{plan['plan_id']}/")
+        expected = named.get(plan['plan_id'])
+        if not expected:
+            assert 'id="who-does-what"' not in markup, plan['plan_id']
+            continue
+        at = markup.index('<h2 id="who-does-what">')
+        assert markup.index('Source and its reliability') < at, 'the table comes after the facts'
+        for later in ('id="curation-notes"', 'id="measures"', 'id="part-1"'):
+            assert later not in markup or at < markup.index(later), (plan['plan_id'], later)
+        header, table = table_cells(section_markup(markup, 'who-does-what'))
+        used = [role for role in ROLE_NAMES if any(role in roles for roles in expected.values())]
+        assert header[1:] == [ROLE_NAMES[role] for role in used], plan['plan_id']
+        order = []
+        for cells in table:
+            agency_id = re.fullmatch(r'\.\./\.\./agencies/\d{6}/#([a-z0-9-]+)',
+                                     re.search(r'href="([^"]+)"', cells[0]).group(1)).group(1)
+            agency = agencies[agency_id]
+            assert visible(cells[0]).startswith(agency['name']) and lang_text(cells[0], 'en') == [shown(agency['name_en'])]
+            for role, cell in zip(used, cells[1:]):
+                mine = expected[agency_id][role]
+                assert sorted(re.findall(r'<a href="#([^"]+)">', cell)) == sorted(mine), (plan['plan_id'], agency_id, role)
+                assert visible(cell).startswith(f'{len(mine)}:') if mine else visible(cell) == '', (plan['plan_id'], agency_id, role)
+            tasks = expected[agency_id]
+            order.append((-len(tasks['lead']), -sum(len(m) for m in tasks.values()), agency['name']))
+        assert len(order) == len(expected), (plan['plan_id'], 'each agency named once')
+        assert order == sorted(order), f"{plan['plan_id']}: not the agencies that lead most first"
+
+
+def test_on_the_dongli_plan_the_market_regulation_bureau_leads_the_tasks_the_data_gives_it(site):
+    """The bureau is named as lead for some tasks and as responsible unit for many more: the two are counted apart."""
+    plan_id, agency_id = 'tianjin-dongli-2020-2021', 'dongli-market-regulation'
+    in_plan = {m['measure_id'] for m in rows('measures') if m['plan_id'] == plan_id}
+    counts = Counter(d['role'] for d in rows('responsibilities') if d['measure_id'] in in_plan and d['agency_id'] == agency_id)
+    assert counts['lead'] and counts['responsible']
+    header, table = table_cells(section_markup(page(site, f'plans/{plan_id}/'), 'who-does-what'))
+    cells = next(cells for cells in table if f'/#{agency_id}"' in cells[0])
+    shown_counts = {name: visible(cell).split(':')[0] for name, cell in zip(header[1:], cells[1:])}
+    for role, name in ROLE_NAMES.items():
+        assert shown_counts.get(name, '') == (str(counts[role]) if counts[role] else ''), role
+
+
 # How the pages name each kind of agency: its English label in the schema.
 KIND_LABELS = {value: labels['en'] for value, labels in next(
     f for f in json.loads((ROOT / 'schemas' / 'agencies.json').read_text(encoding='utf-8'))['fields']
     if f['name'] == 'kind')['enumLabels'].items()}
 
 
-def test_each_agency_has_a_section_listing_its_tasks_by_plan_with_links_and_its_aliases(site):
+def test_each_agency_has_a_section_listing_its_tasks_by_plan_with_their_texts_links_and_its_aliases(site):
+    """Each task is listed under its plan and role with its number linked to the measure, its Chinese
+    text and the curators' English, so that a reader reads a bureau's tasks without leaving the page."""
+    from ipplans.site.pages.region import OPEN_UP_TO
     measures = {m['measure_id']: m for m in rows('measures')}
+    functions = {f['function'] for f in rows('agency_functions')}
     aliases = defaultdict(list)
     for alias in rows('agency_aliases'):
         aliases[alias['agency_id']].append(alias['alias'])
@@ -176,15 +246,27 @@ def test_each_agency_has_a_section_listing_its_tasks_by_plan_with_links_and_its_
         roles = Counter(d['role'] for d in duties[agency['agency_id']])
         for role, count in roles.items():
             assert f'{count} {role}' in text
+        if agency['function'] in functions:
+            assert f'href="../../functions/{agency["function"].replace("_", "-")}/"' in section, agency['agency_id']
+        in_plan = Counter((measures[d['measure_id']]['plan_id'], d['role']) for d in duties[agency['agency_id']])
         for duty in duties[agency['agency_id']]:
             measure = measures[duty['measure_id']]
             under_plan = section_markup(section, f"{agency['agency_id']}--{measure['plan_id']}")
-            role = ROLE_LABELS[duty['role']]
-            line = re.search(rf'<li><strong>{role} [^<]*</strong>:(.*?)</li>', under_plan, re.S)
-            assert line, (duty, 'no line for its role under its plan')
-            task = re.search(rf'<a href="../../plans/{measure["plan_id"]}/#{measure["measure_id"]}">(.*?)</a>', line.group(1))
-            assert task, (duty, 'not linked on the line of its role under its plan')
-            assert visible(task.group(1)) == (measure['number'] or measure['seq']), duty
+            lists = {visible(summary): (opening, body) for opening, summary, body
+                     in re.findall(r'<details\b([^>]*)>\s*<summary>(.*?)</summary>(.*?)</details>', under_plan, re.S)}
+            count = in_plan[measure['plan_id'], duty['role']]
+            opening, body = lists.get(f"{ROLE_NAMES[duty['role']]} ({count})", (None, None))
+            assert body is not None, (duty, 'no list of its role, with its count, under its plan')
+            # a short list is open; a long one opens on a click, so the agencies after it stay in reach
+            here = sum(n for (plan_id, _), n in in_plan.items() if plan_id == measure['plan_id'])
+            assert ('open' in opening.split()) == (here <= OPEN_UP_TO), (duty, here)
+            href = f'href="../../plans/{measure["plan_id"]}/#{measure["measure_id"]}"'
+            items = [item for item in body.split('<li>')[1:] if href in item]
+            assert len(items) == 1, (duty, 'not listed once, linked, in the list of its role under its plan')
+            number = re.search(rf'<a {href}>(.*?)</a>', items[0]).group(1)
+            assert visible(number) == (measure['number'] or measure['seq']), duty
+            assert lang_text(items[0], 'zh') == [shown(measure['text'])], duty
+            assert lang_text(items[0], 'en') == ([shown(measure['text_en'])] if measure['text_en'].strip() else []), duty
 
 
 def test_a_second_nameplate_is_shown_with_its_agency_wherever_the_agency_is_named(site):
@@ -245,6 +327,57 @@ def test_the_agencies_index_lists_each_region_with_its_number_of_agencies(site):
         cells = [visible(cell) for cell in re.findall(r'<td>(.*?)</td>', row.group(0), re.S)]
         assert cells[:3] == [regions.get(code, f'region {code}'), code, str(count)], cells
         assert article_text(page(site, f'agencies/{code}/')).startswith(f'Agencies of {regions.get(code, "region " + code)}')
+
+
+def test_the_functions_pages_compare_each_kind_of_body_across_regions_by_role(site):
+    """Every function some agency has is listed with its labels and definition from the code list and
+    its tasks counted by role; its own page lists its agencies (region, plans naming them, tasks by
+    role). The counts are worked out here from the responsibilities and the agencies."""
+    functions = {f['function']: f for f in rows('agency_functions')}
+    agencies = {a['agency_id']: a for a in rows('agencies')}
+    regions = {r['region_code']: r['full_name'] for r in rows('regions')}
+    plan_of = {m['measure_id']: m['plan_id'] for m in rows('measures')}
+    tasks, plans, held = defaultdict(Counter), defaultdict(set), defaultdict(set)
+    for duty in rows('responsibilities'):
+        tasks[duty['agency_id']][duty['role']] += 1
+        plans[duty['agency_id']].add(plan_of[duty['measure_id']])
+    for member in rows('members'):
+        if member['agency_id']:
+            plans[member['agency_id']].add(member['plan_id'])
+    for agency in agencies.values():
+        held[agency['function']].add(agency['agency_id'])
+    assert set(held) <= set(functions)
+    slug = lambda function: function.replace('_', '-')  # noqa: E731
+    roles = list(ROLE_NAMES)
+    index = page(site, 'functions/')
+    header, summary = table_cells(section_markup(index, 'by-role'))
+    assert header[-len(roles):] == list(ROLE_NAMES.values())
+    listed = {re.search(r'href="([a-z-]+)/"', cells[0]).group(1): cells for cells in summary}
+    assert set(listed) == {slug(f) for f in held}, 'every function an agency has, and no other'
+    for function, members in held.items():
+        row = functions[function]
+        total = sum((tasks[agency_id] for agency_id in members), Counter())
+        cells = listed[slug(function)]
+        assert visible(cells[0]) == f"{shown(row['label_en'])} {shown(row['label_zh'])}"
+        assert visible(cells[1]) == str(len(members))
+        assert [visible(cell) for cell in cells[-len(roles):]] == [str(total[role]) for role in roles], function
+        definition = section_after(index, f'function-{slug(function)}')
+        own = page(site, f'functions/{slug(function)}/')
+        for text in (definition, visible(own)):
+            for field in ('label_en', 'label_zh', 'definition'):
+                assert shown(row[field]) in text, (function, field)
+        header, table = table_cells(section_markup(own, 'agencies'))
+        assert header[-len(roles):] == list(ROLE_NAMES.values())
+        seen = set()
+        for cells in table:
+            region, agency_id = re.search(r'href="\.\./\.\./agencies/(\d{6})/#([a-z0-9-]+)"', cells[0]).groups()
+            seen.add(agency_id)
+            assert visible(cells[0]).startswith(agencies[agency_id]['name'])
+            assert lang_text(cells[0], 'en') == [shown(agencies[agency_id]['name_en'])]
+            assert visible(cells[1]) == regions[region]
+            assert set(re.findall(r'href="\.\./\.\./plans/([a-z0-9-]+)/"', cells[2])) == plans[agency_id], agency_id
+            assert [visible(cell) for cell in cells[-len(roles):]] == [str(tasks[agency_id][role]) for role in roles], agency_id
+        assert seen == members, function
 
 
 def test_each_measure_text_is_indexed_once_on_its_plan_page_with_its_anchor(site):
@@ -474,7 +607,8 @@ def test_plan_and_agency_pages_stay_out_of_the_navigation(site):
     markup = page(site, 'download/')
     nav = markup[markup.index('<nav class="md-nav md-nav--primary"'):markup.index('</nav>', markup.index('md-nav--primary'))]
     assert not re.search(r'href="[^"]*(plans|agencies)/[a-z0-9-]+/"', nav)
-    assert 'href="../plans/"' in nav and 'href="../agencies/"' in nav
+    assert 'href="../plans/"' in nav and 'href="../agencies/"' in nav and 'href="../functions/"' in nav
+    assert nav.index('href="../agencies/"') < nav.index('href="../functions/"') < nav.index('href="../tables/"')
     index = page(site, 'agencies/')
     for agency in rows('agencies'):
         assert f'href="{agency["region_code"]}/"' in index
@@ -493,15 +627,21 @@ def test_two_builds_of_the_same_data_are_byte_identical(site, tmp_path):
 def test_data_values_are_escaped_so_html_and_markdown_show_as_text(xss_site):
     plan = page(xss_site, f'plans/{sitekit.XSS_PLAN}/')
     agency = page(xss_site, agency_address(sitekit.xss_agency_id()).split('#')[0])
-    for markup in (plan, agency):
+    function = next(a['function'] for a in rows('agencies') if a['agency_id'] == sitekit.xss_agency_id())
+    functions = page(xss_site, f"functions/{function.replace('_', '-')}/")   # the agency's function's page
+    for markup in (plan, agency, functions):
         assert '<script>alert' not in markup and '<img src=x' not in markup
         assert sitekit.SCRIPT in article_text(markup)
+        assert '<strong>bold' not in markup and 'href="http://example.com/' not in markup
+    # the agency's name in the who-does-what table; the measure's texts in the agency's list of tasks
+    assert f'Agency {sitekit.SCRIPT}' in section_after(plan, 'who-does-what')
+    for text in (article_text(plan), article_text(agency)):
+        for payload in (sitekit.SCRIPT, sitekit.IMAGE, sitekit.MARKDOWN):
+            assert payload in text
+        assert f'English {sitekit.SCRIPT} {sitekit.IMAGE} {sitekit.MARKDOWN}' in text
     text = article_text(plan)
-    for payload in (sitekit.SCRIPT, sitekit.IMAGE, sitekit.MARKDOWN):
-        assert payload in text
-    assert f'English {sitekit.SCRIPT} {sitekit.IMAGE} {sitekit.MARKDOWN}' in text and f'Section in English {sitekit.IMAGE}' in text
+    assert f'Section in English {sitekit.IMAGE}' in text
     assert f'As printed {sitekit.IMAGE}' in text
-    assert '<strong>bold' not in plan and 'href="http://example.com/' not in plan
     assert 'href="javascript:' not in plan and 'javascript:alert(3)' in text
     title = re.search(r'<title>(.*?)</title>', plan, re.S).group(1)
     assert '<' not in title and html.unescape(title).startswith(f'Plan {sitekit.SCRIPT}')

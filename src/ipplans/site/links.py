@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
-from ipplans.site.markup import a, built, link, md, page_name
+from ipplans.site.markup import a, built, link, md, page_name, translation
 from ipplans.site.model import Row, Site
 
 # The folder of what the hand-written pages include (fragments, charts, archived sources): not pages
@@ -31,6 +31,22 @@ def agency_href(agency: Row, prefix: str = '../') -> str:
 
 def measure_href(measure: Row, prefix: str = '../') -> str:
     return f"{plan_href(measure.get('plan_id', ''), prefix)}#{page_name(measure.get('measure_id', ''))}"
+
+
+# The Functions page: each kind of body (agencies.function) compared across regions; each function
+# has a section there and a page of its own listing its agencies.
+FUNCTIONS_PAGE = 'functions/index.md'
+
+
+def function_anchor(function: str) -> str:
+    """A function's section on the Functions page."""
+    return f"function-{page_name(function.replace('_', '-'))}"
+
+
+def function_page(function: str, prefix: str = '../') -> str:
+    """A function's own page (a code 'index' would be the Functions page's name: it gets another)."""
+    name = page_name(function.replace('_', '-'))
+    return f"{prefix}functions/{'function-index' if name == 'index' else name}.md"
 
 
 def table_page_name(table: str) -> str:
@@ -78,10 +94,21 @@ def agency_link(site: Site, agency_id: str) -> str:
     return site.link_once(('agency', agency_id), make)
 
 
+def with_english_name(name: str, agency: Row) -> str:
+    """An agency's name as shown (linked, escaped) with its English name under it, marked lang="en"."""
+    english = translation(agency.get('name_en', ''))
+    return name + (f'<br>{english}' if english else '')
+
+
+def measure_number(measure: Row) -> str:
+    """A measure's number as printed, or its place in the plan when none is printed (escaped)."""
+    return md(measure.get('number', '') or measure.get('seq', ''))
+
+
 def task_link(site: Site, row: Row) -> str:
     """A task as its measure's number linked to the measure's text on the plan's page. (How the plan
     prints the agency's name is shown there, and among the aliases here.)"""
     measure_id = row.get('measure_id', '')
     measure = site.measures.get(measure_id)
     return site.link_once(('measure', measure_id), lambda: f'{md(measure_id)} (measure not found)' if measure is None else
-                          a(md(measure.get('number', '') or measure.get('seq', '')), built(measure_href(measure))))
+                          a(measure_number(measure), built(measure_href(measure))))

@@ -38,13 +38,20 @@ def md(value: object) -> str:
     return str(value).strip().replace('\r\n', '\n').replace('\r', '\n').translate(MARKDOWN_ESCAPES)
 
 
+def translation(en: object, tag: str = 'span') -> str:
+    """The curators' English of a Chinese text, escaped, marked lang="en" with class "translation"
+    (which the stylesheet sets under the Chinese, in a lighter colour); nothing when there is none.
+    `tag` 'p' gives it a line of its own."""
+    english = md(en)
+    return f'<{tag} class="translation" lang="en">{english}</{tag}>' if english else ''
+
+
 def zh_en(zh: object, en: object, between: str = ' ') -> str:
     """A Chinese value and the curators' English of it, each escaped and marked with its language
-    (lang="zh", lang="en" with class "translation", which the stylesheet sets under the Chinese);
-    the Chinese alone when there is no English."""
+    (lang="zh", and the English as translation() marks it); the Chinese alone when there is no English."""
     chinese = f'<span lang="zh">{md(zh)}</span>'
-    english = md(en)
-    return f'{chinese}{between}<span class="translation" lang="en">{english}</span>' if english else chinese
+    english = translation(en)
+    return f'{chinese}{between}{english}' if english else chinese
 
 
 def code(value: object) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -38,6 +38,16 @@ def grouped(rows: list[Row], key: str) -> dict[str, list[Row]]:
     for row in rows:
         groups[row.get(key, '')].append(row)
     return groups
+
+
+# The role (responsibilities.role) of the agency that leads a task: tables of agencies put the
+# agencies that lead most first.
+LEAD = 'lead'
+
+
+def most_tasks_first(counts: Counter, name: str) -> tuple:
+    """Sort key of an agency by its tasks (role → count): most lead tasks, then most tasks, then name."""
+    return -counts[LEAD], -sum(counts.values()), name
 
 
 def plan_label(plan: Row) -> str:
@@ -121,6 +131,18 @@ class Site:
     def region_names(self) -> dict[str, str]:
         """Region code → name, as the plans give it."""
         return {p.get('region_code', ''): p.get('region_name', '') for p in self.rows('plans')}
+
+    @cached_property
+    def region_full_names(self) -> dict[str, str]:
+        """Region code → full name from the register (安徽省淮北市相山区), else the name the plans give."""
+        names = dict(self.region_names)
+        names.update({r.get('region_code', ''): r.get('full_name', '') or r.get('name', '') for r in self.rows('regions')})
+        return names
+
+    @cached_property
+    def functions(self) -> dict[str, Row]:
+        """Each agency function of the code list (agency_functions) → its row, in the table's order."""
+        return {r.get('function', ''): r for r in self.rows('agency_functions')}
 
     @cached_property
     def roles(self) -> dict[str, str]:

@@ -6,7 +6,7 @@ from collections import Counter
 from typing import Iterator
 
 from ipplans.schema import enum_labels
-from ipplans.site.links import chart_image, region_href
+from ipplans.site.links import FUNCTIONS_PAGE, chart_image, region_href
 from ipplans.site.markup import front_matter, link, md, table_md
 from ipplans.site.model import Site
 
@@ -29,7 +29,9 @@ def agencies_index(site: Site) -> str:
     return '\n'.join([
         front_matter(title='Agencies'), '# Agencies\n',
         f'{len(site.rows("agencies"))} agencies in {len(regions)} regions. Each region has a page with its '
-        'agencies: their names, aliases and every task they lead, cooperate on or are responsible for, by plan.\n',
+        'agencies: their names, aliases and every task they lead, cooperate on or are responsible for, by plan, each '
+        f"with its text. To compare one kind of body across regions (every market-regulation bureau, every court), see "
+        f"{link('Functions', f'../{FUNCTIONS_PAGE}')}.\n",
         '## Regions {#regions}\n',
         table_md(['Region', 'Code', 'Agencies', *(f"{role_names[r].get('en', r)} tasks" for r in site.roles)], rows),
         '## Agencies by number of lead tasks {#lead-agencies}\n',

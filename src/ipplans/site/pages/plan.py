@@ -1,17 +1,19 @@
 """Plan pages: one page per plan (plans/<plan>.md) with its facts, its source and how reliable it
-is, the curation notes, every measure in order with the agencies named for it, its targets, the
-members of its coordinating bodies and the documents it cites. Every measure text is indexed for
-search here, once, in Chinese and in the curators' English (each heading, measure text, body and
-post is followed by its English, marked lang="en"; the Chinese is marked lang="zh")."""
+is, who does what (each agency it names, with its tasks by role), the curation notes, every measure
+in order with the agencies named for it, its targets, the members of its coordinating bodies and
+the documents it cites. Every measure text is indexed for search here, once, in Chinese and in the
+curators' English (each heading, measure text, body and post is followed by its English, marked
+lang="en"; the Chinese is marked lang="zh")."""
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from typing import Iterator
 
 from ipplans.site.labels import columns, field_label, value_words
-from ipplans.site.links import agency_link, measure_href, plan_href, source_href
+from ipplans.site.links import agency_link, measure_href, measure_number, plan_href, source_href, with_english_name
 from ipplans.site.markup import (a, built, external_link, facts_html, front_matter, heading, md, page_name,
-                                 raw_block, table_html, zh_en)
-from ipplans.site.model import Row, Site, plan_label, sort_number
+                                 raw_block, table_html, translation, zh_en)
+from ipplans.site.model import Row, Site, most_tasks_first, plan_label, sort_number
 
 FOLDERS = ('plans',)
 
@@ -24,11 +26,13 @@ def pages(site: Site) -> Iterator[tuple[str, str]]:
 def plan_page(site: Site, plan: Row) -> str:
     plan_id = plan.get('plan_id', '')
     measures = site.measures_in_order(plan_id)
+    english_title = translation(plan.get('title_en', ''), 'p')
     return '\n'.join(part for part in [
         front_matter(title=plan.get('title', plan_id)),
         f"# <span lang=\"zh\">{md(plan.get('title', plan_id))}</span>\n",
-        f"<p class=\"translation\" lang=\"en\">{md(plan.get('title_en', ''))}</p>\n" if plan.get('title_en', '').strip() else '',
+        english_title and f'{english_title}\n',
         about_block(site, plan, measures),
+        who_does_what(site, measures),
         curation_notes(site, plan_id),
         measures_markdown(site, measures),
         targets(site, plan_id),
@@ -84,6 +88,32 @@ def section(heading_line: str, header: list[str], rows: list[list[str]], intro: 
     if not rows:
         return ''
     return '\n'.join(part for part in (heading_line, intro, raw_block([table_html(header, rows)])) if part)
+
+
+def who_does_what(site: Site, measures: list[Row]) -> str:
+    """Who does what 谁做什么: each agency named in the plan's measures with its tasks here, a column per
+    role the plan uses (the count, then the numbers linked to the measures below); the agencies that
+    lead most first."""
+    tasks: dict[str, dict[str, list[Row]]] = defaultdict(lambda: defaultdict(list))
+    for measure in measures:
+        for duty in site.duties_by_measure.get(measure.get('measure_id', ''), []):
+            if duty.get('role') in site.roles:
+                tasks[duty.get('agency_id', '')][duty['role']].append(measure)
+    roles = [role for role in site.roles if any(role in mine for mine in tasks.values())]
+
+    def order(agency_id: str) -> tuple:
+        counts = Counter({role: len(mine) for role, mine in tasks[agency_id].items()})
+        return *most_tasks_first(counts, site.agencies.get(agency_id, {}).get('name', '')), agency_id
+
+    def cell(mine: list[Row]) -> str:
+        numbers = ' · '.join(a(measure_number(m), f"#{page_name(m.get('measure_id', ''))}") for m in mine)
+        return f'{len(mine)}: {numbers}' if mine else ''
+    header = [field_label('responsibilities', 'agency_id'), *(md(site.roles[role]) for role in roles)]
+    return section('## Who does what 谁做什么 {#who-does-what}\n', header, [
+        [with_english_name(agency_link(site, agency_id), site.agencies.get(agency_id, {})),
+         *(cell(tasks[agency_id].get(role, [])) for role in roles)]
+        for agency_id in sorted(tasks, key=order)],
+        'Each agency the measures below name, with its tasks in this plan by role: how many, and their numbers.\n')
 
 
 def curation_notes(site: Site, plan_id: str) -> str:
@@ -148,7 +178,7 @@ def measure_html(site: Site, measure: Row) -> list[str]:
         facts.append((field_label('measures', 'deadline'), f"{md(measure.get('deadline', ''))}{date}"))
     return [heading(4, md(measure.get('number', '')), page_name(measure.get('measure_id', ''))),
             f"<p lang=\"zh\">{md(measure.get('text', ''))}</p>",
-            f"<p class=\"translation\" lang=\"en\">{md(measure['text_en'])}</p>" if measure.get('text_en', '').strip() else '',
+            translation(measure.get('text_en', ''), 'p'),
             facts_html(facts) if facts else '']
 
 

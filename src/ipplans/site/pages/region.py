@@ -1,19 +1,24 @@
 """Region pages: the agencies of one region on one page (agencies/<region>.md), each agency a
-section (agencies/<region>/#<agency>), its internal units as subsections right after it. Search
-finds the agencies by their names, second nameplates, aliases and notes;
-their task lists (numbers that link to the plans' pages, where the tasks are indexed in full) are
-left out of the index, so that every measure text is indexed once."""
+section (agencies/<region>/#<agency>), its internal units as subsections right after it. Each
+section lists the agency's tasks by plan and role, each with its number (linked to the measure on
+the plan's page) and its text, so that a reader can read a bureau's tasks in one place. Search
+finds the agencies by their names, second nameplates, aliases and notes; the task lists are left
+out of the index, so that every measure text is indexed once, on its plan's page."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from typing import Iterator
 
 from ipplans.site.labels import columns, field_label, value_words
-from ipplans.site.links import agency_href, agency_name, plan_href, region_href, task_link
-from ipplans.site.markup import a, built, facts_html, front_matter, heading, md, page_name, raw_block, table_html, zh_en
+from ipplans.site.links import FUNCTIONS_PAGE, agency_href, agency_name, function_page, plan_href, region_href, task_link
+from ipplans.site.markup import (a, built, facts_html, front_matter, heading, link, md, page_name, raw_block, table_html,
+                                 translation, zh_en)
 from ipplans.site.model import Row, Site, sort_number
 
 FOLDERS = ('agencies',)
+# An agency's tasks in a plan are shown open when there are at most this many; a longer list (a bureau
+# that leads most of a plan) opens on a click, so the agencies after it stay in reach.
+OPEN_UP_TO = 10
 
 
 def pages(site: Site) -> Iterator[tuple[str, str]]:
@@ -30,8 +35,9 @@ def region_title(site: Site, code: str) -> str:
 def region_page(site: Site, code: str, agencies: list[Row]) -> str:
     title = region_title(site, code)
     out = [front_matter(title=title), f'# {md(title)}\n',
-           f'{len(agencies)} agencies with region code {md(code)}. For each agency, its tasks in each plan by role: '
-           'the numbers of the measures, each linked to its full text on the plan\'s page.\n']
+           f'{len(agencies)} agencies with region code {md(code)}. For each agency, its tasks in each plan by role, '
+           'each with its text; the number links to the measure on the plan\'s page. '
+           f"To compare one kind of body across regions, see {link('Functions', f'../{FUNCTIONS_PAGE}')}.\n"]
     for agency, depth in in_page_order(site, agencies):
         out.append(agency_section(site, agency, depth))
     return '\n'.join(out)
@@ -74,6 +80,10 @@ def agency_section(site: Site, agency: Row, depth: int = 0) -> str:
                           for alias, plan_id in sorted(set(facts.scoped_aliases.get(agency_id, [])))])
     meta = [(field_label('agencies', 'agency_id'), md(agency_id)),
             (field_label('agencies', 'kind'), md(value_words(site.schema('agencies'), 'kind', agency.get('kind', ''))))]
+    function = site.functions.get(agency.get('function', ''))
+    if function:
+        meta.append((field_label('agencies', 'function'), a(zh_en(function.get('label_zh', ''), function.get('label_en', '')),
+                                                            built(function_page(agency['function'])))))
     parent = site.agencies.get(agency.get('parent_agency_id', ''))
     if agency.get('parent_agency_id'):
         meta.append(('Unit of 所属单位', a(agency_name(site, parent), built(agency_href(parent))) if parent
@@ -87,7 +97,7 @@ def agency_section(site: Site, agency: Row, depth: int = 0) -> str:
              ('Tasks', ', '.join(f'{counts[r]} {r}' for r in site.roles if counts[r]) or 'none')]
     if agency.get('note'):
         meta.append((field_label('agencies', 'note'), md(agency['note'])))
-    block = [f"<p class=\"translation\" lang=\"en\">{md(agency.get('name_en', ''))}</p>", facts_html(meta), *tasks_by_plan(site, agency_id, anchor)]
+    block = [translation(agency.get('name_en', ''), 'p'), facts_html(meta), *tasks_by_plan(site, agency_id, anchor)]
     memberships = facts.memberships.get(agency_id, [])
     if memberships:
         block.append(heading(4, 'Members of coordinating bodies', f'{anchor}--coordinating-bodies'))
@@ -102,7 +112,8 @@ def agency_section(site: Site, agency: Row, depth: int = 0) -> str:
 
 
 def tasks_by_plan(site: Site, agency_id: str, anchor: str) -> list[str]:
-    """For each plan that names the agency, its tasks there by role (HTML parts, not indexed)."""
+    """For each plan that names the agency, its tasks there by role, each with its text (HTML parts,
+    not indexed: the plan's page indexes the texts)."""
     by_plan: dict[str, list[Row]] = defaultdict(list)
     for row in site.agency_facts.duties.get(agency_id, []):
         by_plan[site.measures.get(row.get('measure_id', ''), {}).get('plan_id', '')].append(row)
@@ -111,11 +122,19 @@ def tasks_by_plan(site: Site, agency_id: str, anchor: str) -> list[str]:
         plan = site.plans.get(plan_id)
         title = a(md(plan.get('title', plan_id)), built(plan_href(plan_id))) if plan else md(plan_id or '(unknown plan)')
         rows = sorted(by_plan[plan_id], key=lambda r: sort_number(site.measures.get(r.get('measure_id', ''), {}).get('seq', '')))
-        tasks = []
+        shown = ' open' if len(rows) <= OPEN_UP_TO else ''
+        parts += ['<section data-pagefind-ignore>', heading(4, title, f'{anchor}--{page_name(plan_id or "unknown")}')]
         for role, label in site.roles.items():
-            mine = [task_link(site, row) for row in rows if row.get('role') == role]
+            mine = [row for row in rows if row.get('role') == role]
             if mine:
-                tasks.append((f'{label} ({len(mine)})', ' · '.join(mine)))
-        parts += ['<section data-pagefind-ignore>', heading(4, title, f'{anchor}--{page_name(plan_id or "unknown")}'),
-                  facts_html(tasks), '</section>']
+                parts += [f'<details{shown}>', f'<summary>{md(label)} ({len(mine)})</summary>', '<ul class="tasks">',
+                          *(task_item(site, row) for row in mine), '</ul>', '</details>']
+        parts.append('</section>')
     return parts
+
+
+def task_item(site: Site, row: Row) -> str:
+    """A task: its number linked to the measure on the plan's page, its text and the curators' English under it."""
+    measure = site.measures.get(row.get('measure_id', ''), {})
+    return (f"<li><p>{task_link(site, row)} <span lang=\"zh\">{md(measure.get('text', ''))}</span></p>"
+            f"{translation(measure.get('text_en', ''), 'p')}</li>")
