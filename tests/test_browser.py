@@ -109,7 +109,7 @@ def test_home_to_a_plan_to_one_of_its_agencies_and_back(reader, base):
     assert heading.inner_text().replace('¶', '').strip() == agencies[agency_id]
     assert heading.evaluate('h => { const r = h.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }'), \
         'the page did not scroll to the agency'
-    back = page.locator(f'article h4[id="{agency_id}--{plan["plan_id"]}"] a[href*="/plans/{plan["plan_id"]}/"]')
+    back = page.locator(f'article [id="{agency_id}--{plan["plan_id"]}"] a[href*="/plans/{plan["plan_id"]}/"]')
     assert back.count() > 0, 'the agency section does not lead back to the plan'
     page.go_back()
     page.wait_for_url(f"{base}/plans/{plan['plan_id']}/")
@@ -140,7 +140,7 @@ def test_a_reader_reads_every_lead_task_of_a_bureau_on_its_section(browser, base
         width = SCREENS[screen]['viewport']['width']
         for plan_id in sorted({m['plan_id'] for m in lead}):
             mine = [m for m in lead if m['plan_id'] == plan_id]
-            details = page.locator(f'section:has(h4[id="{agency_id}--{plan_id}"]) details',
+            details = page.locator(f'section:has([id="{agency_id}--{plan_id}"]) details',
                                    has=page.locator('summary', has_text=f"{role['en']} {role['zh']} ({len(mine)})"))
             assert details.count() == 1, plan_id
             if not details.evaluate('d => d.open'):
@@ -371,3 +371,28 @@ def test_the_coverage_map_fits_a_phone_and_its_tables_scroll_inside_the_page(bro
     assert 'Known plans not yet curated' in page.locator('article').inner_text()
     assert not errors, errors
     context.close()
+
+
+# Pages a reader comes for: home, a plan, an agency page, the data dictionary, a search, a comparison.
+ACCESSIBILITY_PAGES = ('', 'plans/tianjin-dongli-2020-2021/', sitekit.agency_address('dongli-market-regulation').split('#')[0],
+                       'tables/measures/', 'search/?q=%E5%95%86%E4%B8%9A%E7%A7%98%E5%AF%86', 'functions/')
+
+
+@pytest.mark.parametrize('screen', list(SCREENS))
+def test_no_serious_or_critical_accessibility_violation(browser, base, screen):
+    """axe-core (the copy bundled by axe-playwright-python, run in this browser, no network) finds no
+    serious or critical WCAG violation on the pages a reader comes for."""
+    axe = pytest.importorskip('axe_playwright_python.sync_playwright').Axe()
+    reader = Reader(browser, **SCREENS[screen])
+    found = {}
+    for path in ACCESSIBILITY_PAGES:
+        reader.page.goto(f'{base}/{path}')
+        reader.page.wait_for_load_state('networkidle')
+        violations = axe.run(reader.page).response['violations']
+        bad = [f"{v['id']} ({v['impact']}, {len(v['nodes'])}×: {v['nodes'][0]['html'][:80]})"
+               for v in violations if v['impact'] in ('serious', 'critical')]
+        if bad:
+            found[path] = bad
+    assert not found, found
+    reader.check()
+    reader.context.close()

@@ -64,7 +64,7 @@
 
   function createUI(PagefindUI, element, onTerm) {
     var words = [];
-    return new PagefindUI({
+    var ui = new PagefindUI({
       element: element,
       bundlePath: new URL('pagefind/', root).pathname,
       baseUrl: root.pathname,
@@ -85,6 +85,10 @@
         return result;
       }
     });
+    // Pagefind's box has only a placeholder and a title; a screen reader needs a label (axe: label-title-only).
+    var box = document.querySelector(element + ' input');
+    if (box) { box.setAttribute('aria-label', 'Search the plans 检索方案'); }
+    return ui;
   }
 
   function missing(element) {

@@ -97,21 +97,21 @@ def agency_section(site: Site, agency: Row, depth: int = 0) -> str:
              ('Tasks', ', '.join(f'{counts[r]} {r}' for r in site.roles if counts[r]) or 'none')]
     if agency.get('note'):
         meta.append((field_label('agencies', 'note'), md(agency['note'])))
-    block = [translation(agency.get('name_en', ''), 'p'), facts_html(meta), *tasks_by_plan(site, agency_id, anchor)]
+    level = 2 + min(depth, 1)   # the parts of a section are one level below its heading: no level skipped
+    block = [translation(agency.get('name_en', ''), 'p'), facts_html(meta), *tasks_by_plan(site, agency_id, anchor, level + 1)]
     memberships = facts.memberships.get(agency_id, [])
     if memberships:
-        block.append(heading(4, 'Members of coordinating bodies', f'{anchor}--coordinating-bodies'))
+        block.append(heading(level + 1, 'Members of coordinating bodies', f'{anchor}--coordinating-bodies'))
         block.append(table_html(columns('members', 'plan_id', 'body', 'role', 'name', 'post'), [
             [a(md(site.plans[m['plan_id']].get('title', '')), built(plan_href(m['plan_id'])) + '#members')
              if m.get('plan_id') in site.plans else md(m.get('plan_id', '')),
              zh_en(m.get('body', ''), m.get('body_en', ''), '<br>'), md(m.get('role', '')), md(m.get('name', '')),
              zh_en(m.get('post', ''), m.get('post_en', ''), '<br>') if m.get('post', '').strip() else '']
             for m in memberships]))
-    level = '#' * (2 + min(depth, 1))
-    return f"{level} {agency_name(site, agency)} {{#{anchor}}}\n\n" + raw_block(block)
+    return f"{'#' * level} {agency_name(site, agency)} {{#{anchor}}}\n\n" + raw_block(block)
 
 
-def tasks_by_plan(site: Site, agency_id: str, anchor: str) -> list[str]:
+def tasks_by_plan(site: Site, agency_id: str, anchor: str, level: int) -> list[str]:
     """For each plan that names the agency, its tasks there by role, each with its text (HTML parts,
     not indexed: the plan's page indexes the texts)."""
     by_plan: dict[str, list[Row]] = defaultdict(list)
@@ -123,7 +123,7 @@ def tasks_by_plan(site: Site, agency_id: str, anchor: str) -> list[str]:
         title = a(md(plan.get('title', plan_id)), built(plan_href(plan_id))) if plan else md(plan_id or '(unknown plan)')
         rows = sorted(by_plan[plan_id], key=lambda r: sort_number(site.measures.get(r.get('measure_id', ''), {}).get('seq', '')))
         shown = ' open' if len(rows) <= OPEN_UP_TO else ''
-        parts += ['<section data-pagefind-ignore>', heading(4, title, f'{anchor}--{page_name(plan_id or "unknown")}')]
+        parts += ['<section data-pagefind-ignore>', heading(level, title, f'{anchor}--{page_name(plan_id or "unknown")}')]
         for role, label in site.roles.items():
             mine = [row for row in rows if row.get('role') == role]
             if mine:
