@@ -301,6 +301,13 @@ def one_number_not_a_numeral(p):
     return 'data/measures.csv', edit(p, 'measures', {'measure_id': f'{RC}-005'}, number='x'), 'number', 'completeness'
 
 
+def draft_note_left_as_ingest_wrote_it(p):
+    rows = read_rows(p, 'curation_notes')
+    rows[0]['note'] = 'Draft note by ingest, to check and then rewrite or delete: plans.source_type guessed as repost'
+    write_rows(p, 'curation_notes', rows)
+    return 'data/curation_notes.csv', 2, 'note', 'draft-note'
+
+
 def fragment_of_an_item(p):
     # a piece from the middle of the item: it occurs in the source, so only the item's start can tell
     fragment = measure_text(p, f'{RC}-003')[20:40]
@@ -790,7 +797,7 @@ CASES = [gbk, utf16, bom, crlf, mixed_endings, no_final_newline,
          fk_measure_plan, fk_responsibility_measure, fk_responsibility_agency, fk_alias_agency, fk_target_plan,
          fk_target_measure, fk_member_plan, fk_member_agency, fk_citation_plan, fk_note_plan, note_table_unknown, orphan_plan, orphan_agency,
          trailing_space, nbsp, zero_width, control_char, fullwidth_dash_in_id, fullwidth_letter_in_id, script_tag,
-         one_number_not_a_numeral, fragment_of_an_item, texts_swapped_between_measures, deadline_date_contradicts_deadline,
+         one_number_not_a_numeral, draft_note_left_as_ingest_wrote_it, fragment_of_an_item, texts_swapped_between_measures, deadline_date_contradicts_deadline,
          target_of_another_plans_measure, member_name_not_as_printed,
          kangxi_radical, cyrillic_letter_in_english, combining_mark, variation_selector, hangul_filler, line_separator,
          text_not_in_source, missing_source_file, plan_without_source,

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from ipplans.ingest.draft import NOTE_PREFIX
 from conftest import ROOT
 
 # Every module whose tests read data/ (the browser, scale and property tests build their own packages).
@@ -33,7 +34,8 @@ def ipplans(repo: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 def fill_what_ingest_left_empty(draft: Path, to_fill: str) -> None:
-    """The contributor's review: every cell the summary lists under "to fill" gets a value."""
+    """The contributor's review: every cell the summary lists under "to fill" gets a value, and every
+    draft note becomes the contributor's note."""
     for path in draft.glob('*.csv'):
         with open(path, encoding='utf-8', newline='') as handle:
             rows = list(csv.DictReader(handle))
@@ -43,6 +45,8 @@ def fill_what_ingest_left_empty(draft: Path, to_fill: str) -> None:
             for field, value in row.items():
                 if not value and f'{path.stem}.{field}' in to_fill:
                     row[field] = 'Reviewed by the contributor.' if field == 'source_note' else 'Anji County plan (English name)'
+            if path.stem == 'curation_notes' and row['note'].startswith(NOTE_PREFIX):   # CONTRIBUTING: rewrite each draft note
+                row['note'] = 'Checked against the source by the contributor: ' + row['note'][len(NOTE_PREFIX):]
         with open(path, 'w', encoding='utf-8', newline='') as handle:
             writer = csv.DictWriter(handle, list(rows[0]), lineterminator='\n')
             writer.writeheader()

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ipplans.text import number_value
+from ipplans.ingest.draft import NOTE_PREFIX
 from ipplans.validate.context import Context
 
 CODES = ('completeness',)
@@ -58,7 +59,7 @@ def run(ctx: Context) -> None:
     # an excerpt may stop before the first task (the preamble and goals only); the curator says so in a note
     explained = {row.get('row_key') for _, row in ctx.rows('curation_notes')
                  if row.get('table_name') == 'plans' and row.get('field') == 'capture'
-                 and not row.get('note', '').startswith('Draft note by ingest')} if ctx.readable('curation_notes') else set()
+                 and not row.get('note', '').startswith(NOTE_PREFIX)} if ctx.readable('curation_notes') else set()
     if ctx.readable('measures'):
         for line, plan in ctx.rows('plans'):
             plan_id = plan.get('plan_id')

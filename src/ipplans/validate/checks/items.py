@@ -54,8 +54,8 @@ def measures(ctx: Context) -> None:
     last: dict[str, tuple[int, str]] = {}   # plan → (where its previous measure's text was found, that measure's number)
     for line, row in ctx.rows('measures'):
         plan, number, text = row.get('plan_id', ''), row.get('number', ''), compact(row.get('text', ''))
-        if plan not in sources or not text:
-            continue
+        if plan not in sources or not text or text not in sources[plan][1]:
+            continue   # a text that is not in the source at all: provenance says so
         rel, source = sources[plan]
         if number and compact(number) + text[:START] not in source:
             ctx.add(ctx.path('measures'), line, 'text', 'items', 'item-start', table='measures', plan=plan, number=number,
@@ -63,10 +63,10 @@ def measures(ctx: Context) -> None:
             continue
         after, previous = last.get(plan, (-1, ''))
         found = source.find(text, after + 1)
-        if found < 0 and text in source:
+        if found < 0:
             ctx.add(ctx.path('measures'), line, 'text', 'items', 'item-order', table='measures', plan=plan, number=number,
                     previous=previous, file=rel)
-        elif found >= 0:
+        else:
             last[plan] = (found, number)
 
 
