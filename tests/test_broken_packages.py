@@ -393,6 +393,26 @@ def fk_citation_document(p):
     return 'data/citations.csv', line, 'document_id', 'foreign-key'
 
 
+def retire(p, **row):
+    """Record one retired id; the CSV line it is on."""
+    base = {'table_name': 'measures', 'old_id': f'{RC}-099', 'new_id': '', 'date_retired': '2026-12-01', 'version': '',
+            'reason': 'withdrawn', 'note': 'test'}
+    write_rows(p, 'retired_ids', [dict(base, **row)])
+    return 2
+
+
+def retired_id_still_in_use(p):
+    return 'data/retired_ids.csv', retire(p, old_id=f'{RC}-001'), 'old_id', 'retired-id'
+
+
+def retired_id_replaced_by_a_missing_row(p):
+    return 'data/retired_ids.csv', retire(p, new_id=f'{RC}-098', reason='merged'), 'new_id', 'retired-id'
+
+
+def retired_id_of_a_table_without_stable_ids(p):
+    return 'data/retired_ids.csv', retire(p, table_name='responsibilities'), 'table_name', 'retired-id'
+
+
 CASES = [gbk, utf16, bom, crlf, mixed_endings, no_final_newline,
          empty_file, header_only, semicolons, tabs, missing_column, extra_column, renamed_column, reordered_columns,
          unbalanced_quote, text_after_closing_quote, too_many_cells, too_few_cells, blank_line, nul_bytes,
@@ -406,7 +426,8 @@ CASES = [gbk, utf16, bom, crlf, mixed_endings, no_final_newline,
          cut_off_in_a_full_text, cut_off_in_the_middle, metadata_only_with_measures,
          measure_without_a_pillar, measure_with_two_pillars, cooperating_unit_marked_primary,
          document_number_not_standard, document_level_not_its_regions, central_document_with_a_region,
-         citation_of_another_documents_number, fk_citation_document, script_address_as_source_url]
+         citation_of_another_documents_number, fk_citation_document, script_address_as_source_url,
+         retired_id_still_in_use, retired_id_replaced_by_a_missing_row, retired_id_of_a_table_without_stable_ids]
 
 
 def parse(line: str) -> tuple[str, str, str, str] | None:

@@ -16,11 +16,11 @@ from types import ModuleType
 
 from ipplans.validate.checks import (aliases, capture, coding, completeness, csv_structure, descriptor, documents, empty_table,
                                      file_encoding, frictionless_package, frictionless_tables, header, hygiene, note_keys,
-                                     orphans, provenance, regions, resource_files, schemas, unlisted_files)
+                                     orphans, provenance, regions, resource_files, retired_ids, schemas, unlisted_files)
 
 CHECKS: list[ModuleType] = [
     descriptor, schemas, resource_files, file_encoding, csv_structure, header, empty_table, unlisted_files,
-    hygiene, provenance, completeness, capture, regions, documents, coding, orphans, aliases, note_keys,
+    hygiene, provenance, completeness, capture, regions, documents, coding, orphans, aliases, note_keys, retired_ids,
     frictionless_package, frictionless_tables,   # reported last: they wait for the second process
 ]
 
