@@ -329,10 +329,10 @@ def quoted(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def cell_change(old: str, new: str, width: int = 70) -> str:
-    """old → new, quoted; long values are cut to what differs, with a little context."""
+def cut_pair(old: str, new: str, width: int = 70) -> tuple[str, str]:
+    """Two long values cut to the part that differs, with a little context and … where cut."""
     if len(old) <= width and len(new) <= width:
-        return f'{quoted(old)} → {quoted(new)}'
+        return old, new
     start = 0
     while start < min(len(old), len(new)) and old[start] == new[start]:
         start += 1
@@ -345,7 +345,13 @@ def cell_change(old: str, new: str, width: int = 70) -> str:
     def cut(text: str) -> str:
         stop = len(text) - max(0, end - context)
         return ('…' if lead else '') + text[lead:stop] + ('…' if stop < len(text) else '')
-    return f'{quoted(cut(old))} → {quoted(cut(new))}'
+    return cut(old), cut(new)
+
+
+def cell_change(old: str, new: str, width: int = 70) -> str:
+    """old → new, quoted; long values are cut to what differs, with a little context."""
+    a, b = cut_pair(old, new, width)
+    return f'{quoted(a)} → {quoted(b)}'
 
 
 def summary_rows(diff: PackageDiff) -> list[list[str]]:
