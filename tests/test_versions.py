@@ -318,8 +318,9 @@ def test_changes_pages_show_each_release_and_what_is_not_released_yet(repo):
     index = pages['changes/index.md']
     assert '[Unreleased](unreleased.md)' in index and '(v0-2-0.md)' in index and '(v0-1-0.md)' in index
     release = pages['changes/v0-2-0.md']
-    for identifier in (done['added'], done['removed'], done['agency'], done['new']):
+    for identifier in (done['added'], done['removed'], done['agency']):
         assert identifier in release
+    assert '<mark> (corrected)</mark> |' in release          # the part of the cell that changed, marked
     assert 'the version went 0.1.0 → 0.2.0, enough' in release
     unreleased = pages['changes/unreleased.md']
     assert '2099年底前' in unreleased and done['added'] not in unreleased

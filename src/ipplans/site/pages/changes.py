@@ -14,7 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from ipplans.site.markup import code, external_link, front_matter, link, md, page_name, table_md
+from ipplans.site.links import measure_href, plan_href
+from ipplans.site.markup import a, built, code, external_link, front_matter, link, md, table_md
 from ipplans.site.model import Site
 from ipplans.site.releases import History, history
 
@@ -146,13 +147,12 @@ def index_page(site: Site, known: History, comparisons: list[Comparison]) -> str
 # --- a comparison's page ------------------------------------------------------------------------
 
 def key_cell(site: Site, table: str, key: str) -> str:
-    """A row's key, linked to its place in the site when that row is in the package the site shows."""
+    """A row's key, linked to its place in the site when that row is in the package the site shows.
+    (Raw HTML links, as the plan pages' own: MkDocs cannot see the anchors of their raw HTML blocks.)"""
     if table == 'plans' and key in site.plans:
-        return link(code(key), f'../plans/{page_name(key)}.md')
-    if table == 'measures' and key in site.measures:
-        plan = site.measures[key].get('plan_id', '')
-        if plan in site.plans:
-            return link(code(key), f'../plans/{page_name(plan)}.md#{page_name(key)}')
+        return a(code(key), built(plan_href(key)))
+    if table == 'measures' and key in site.measures and site.measures[key].get('plan_id', '') in site.plans:
+        return a(code(key), built(measure_href(site.measures[key])))
     return code(key)
 
 
@@ -164,8 +164,32 @@ def more(count: int, shown: int, c: Comparison) -> str:
             'lists them all.\n')
 
 
+def marked(old: str, new: str, context: int = 40) -> tuple[str, str]:
+    """Two values escaped, the part that differs marked, long common parts cut to some context."""
+    if not old or not new:
+        return md(old) or '(empty)', md(new) or '(empty)'
+    start = 0
+    while start < min(len(old), len(new)) and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < min(len(old), len(new)) - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    head = old[:start] if start <= context else '…' + old[start - context:start]
+    tail = old[len(old) - end:] if end <= context else old[len(old) - end:len(old) - end + context] + '…'
+
+    def escaped(text: str) -> str:
+        """md(), keeping a space where the text starts or ends with white space (md() drops it)."""
+        return (' ' if text[:1].isspace() else '') + md(text) + (' ' if text[-1:].isspace() and text.strip() else '')
+
+    def show(text: str) -> str:
+        middle = text[start:len(text) - end]
+        if middle and not middle.strip():
+            middle = '␣' * len(middle)       # white space alone: made visible
+        return escaped(head) + (f'<mark>{escaped(middle)}</mark>' if middle else '') + escaped(tail)
+    return show(old), show(new)
+
+
 def table_section(site: Site, c: Comparison, table) -> list[str]:
-    from ipplans.diff import cut_pair
     out = [f'## {md(table.name)}\n',
            f'Rows matched by {md(", ".join(table.key)) or "their content"}: {len(table.added)} added, '
            f'{len(table.removed)} removed, {len(table.changed)} changed.\n']
@@ -178,9 +202,8 @@ def table_section(site: Site, c: Comparison, table) -> list[str]:
         rows = []
         for change in table.changed[:LIMIT]:
             for number, (field, old, new) in enumerate(change.cells):
-                before, after = cut_pair(old, new, 120)
-                rows.append([key_cell(site, table.name, change.key) if number == 0 else '', code(field),
-                             md(before) or '(empty)', md(after) or '(empty)'])
+                before, after = marked(old, new)
+                rows.append([key_cell(site, table.name, change.key) if number == 0 else '', code(field), before, after])
         out += [f'### Changed ({len(table.changed)})\n', table_md(['Row', 'Field', 'Before', 'After'], rows)
                 + more(len(table.changed), LIMIT, c)]
     return out
