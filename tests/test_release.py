@@ -237,6 +237,14 @@ def test_the_release_dry_run_writes_every_download_and_checksums_that_verify(pac
     assert f'version {DESCRIPTOR["version"]}' in text and 'sha256sum -c SHA256SUMS' in text
 
 
+def test_a_release_of_an_invalid_package_stops_with_the_validators_report(package, tmp_path):
+    from conftest import edit
+    line = edit(package, 'measures', {'seq': '2'}, seq='two')
+    result = release('--package', str(package), '--out', str(tmp_path / 'out'))
+    assert result.returncode == 1 and f'data/measures.csv:{line}:seq:' in result.stderr
+    assert 'nothing written' in result.stderr and not (tmp_path / 'out').exists()
+
+
 def test_a_release_refuses_a_tag_that_does_not_name_the_version_and_writes_nothing(package, tmp_path):
     result = release('--package', str(package), '--out', str(tmp_path / 'out'), '--tag', 'v99.0.0')
     assert result.returncode == 1 and 'does not name version' in result.stderr and 'nothing written' in result.stderr

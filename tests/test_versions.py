@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -341,3 +342,32 @@ def test_changes_pages_of_a_package_outside_git_say_so(package):
     pages = change_pages(package)
     assert 'outside a git repository' in pages['changes/unreleased.md']
     assert 'changes/index.md' in pages
+
+
+def add_a_note(package: Path) -> None:
+    notes = read_rows(package, 'curation_notes')
+    write_rows(package, 'curation_notes', notes + [dict(notes[0], note_id=f'{RC}-n99', note='A new note.')])
+
+
+def test_a_release_refuses_a_version_raised_less_than_its_changes_need(repo, tmp_path):
+    add_a_note(repo)                                       # a new identifier: at least a minor bump
+    set_version(repo, '0.1.1')
+    cff = (repo / 'CITATION.cff').read_text(encoding='utf-8')
+    (repo / 'CITATION.cff').write_text(re.sub(r'(?m)^version: .*$', 'version: 0.1.1', cff)
+                                       .replace(re.search(r'(?m)^date-released: .*$', cff).group(0), 'date-released: 2026-12-24'),
+                                       encoding='utf-8')
+    changelog = (repo / 'CHANGELOG.md').read_text(encoding='utf-8')
+    (repo / 'CHANGELOG.md').write_text(changelog.replace('## [Unreleased]', '## [Unreleased]\n\n## [0.1.1] - 2026-12-24', 1),
+                                       encoding='utf-8')
+    env = dict(ENV, GITHUB_REPOSITORY='')
+    dry = subprocess.run([sys.executable, '-m', 'ipplans', 'release', '--package', str(repo), '--out', str(tmp_path / 'dry')],
+                         capture_output=True, text=True, env=env)
+    assert dry.returncode == 0, dry.stderr                       # a dry run warns and still writes the files
+    assert 'warning: a release would refuse this' in dry.stdout and 'at least 0.2.0' in dry.stdout
+    assert (tmp_path / 'dry' / 'SHA256SUMS').is_file()
+    commit(repo, 'release 0.1.1', tag='v0.1.1')
+    out = tmp_path / 'out'
+    result = subprocess.run([sys.executable, '-m', 'ipplans', 'release', '--package', str(repo), '--out', str(out),
+                             '--tag', 'v0.1.1'], capture_output=True, text=True, env=env)
+    assert result.returncode == 1 and not out.exists()
+    assert 'at least a minor bump' in result.stderr and 'at least 0.2.0' in result.stderr

@@ -372,8 +372,8 @@ SUMMARY_HEADER = ['table', 'status', 'before', 'after', 'added', 'removed', 'cha
 
 
 def text_report(diff: PackageDiff, limit: int | None = 20) -> str:
-    lines = [f'From {diff.old_label} (version {diff.old_version or "-"}) to {diff.new_label} '
-             f'(version {diff.new_version or "-"})', '']
+    lines = [f'From {diff.old_label}, version {diff.old_version or "-"}, to {diff.new_label}, '
+             f'version {diff.new_version or "-"}', '']
     rows = summary_rows(diff)
     if not rows:
         lines.append('No changes in the data or the schemas.')
@@ -422,8 +422,8 @@ def markdown_summary(diff: PackageDiff) -> str:
 
 def markdown_report(diff: PackageDiff, limit: int | None = 20) -> str:
     """The changes as Markdown: the summary, then the rows added, removed and changed per table."""
-    lines = [f'Changes from {md_cell(diff.old_label)} (version {diff.old_version or "-"}) to '
-             f'{md_cell(diff.new_label)} (version {diff.new_version or "-"}).', '', markdown_summary(diff).rstrip()]
+    lines = [f'Changes from {md_cell(diff.old_label)}, version {diff.old_version or "-"}, to '
+             f'{md_cell(diff.new_label)}, version {diff.new_version or "-"}.', '', markdown_summary(diff).rstrip()]
     for table in diff.tables:
         if table.status != 'kept' or not (table.added or table.removed or table.changed):
             continue

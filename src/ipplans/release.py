@@ -3,6 +3,7 @@
     ipplans release [--package DIR] [--out DIR] [--notes FILE] [--tag vX.Y.Z]
     make release-dry-run               (dist/release/ and dist/RELEASE_NOTES.md; no tag needed)
 
+0. The package is valid (ipplans validate).
 1. The version is the same in datapackage.json, CITATION.cff and the newest release heading of
    CHANGELOG.md (`## [X.Y.Z] - YYYY-MM-DD`, whose date is CITATION.cff's date-released); with
    --tag, the tag is vX.Y.Z. In GitHub Actions, CITATION.cff's repository-code is this repository.
@@ -81,6 +82,18 @@ def read_changelog(folder: Path) -> str:
         if path.is_file():
             return path.read_text(encoding='utf-8')
     return ''
+
+
+def check_valid(folder: Path, found: Findings) -> None:
+    """Step 0: the validator finds no problem."""
+    from ipplans.validate import run
+    from ipplans.validate.report import order, report
+    context = run(folder)
+    problems = order(context.problems, context.package)
+    if problems:
+        found.errors += report(problems, 'text', 'en')
+    else:
+        found.notes.append('the package is valid')
 
 
 def check_versions(package: Package, folder: Path, tag: str | None, found: Findings) -> str:
@@ -225,6 +238,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f'ipplans release: {error}', file=sys.stderr)
         return 2
     found = Findings()
+    check_valid(args.package, found)
     date = check_versions(package, args.package, args.tag, found)
     previous, diff = check_history(package, args.package, args.tag, found)
     for note in found.notes:
@@ -244,6 +258,10 @@ def main(argv: list[str] | None = None) -> int:
         manifest = export(args.package, args.out)
     except ExportError as error:
         print(f'{error}\nipplans release: the downloads cannot be written; nothing released', file=sys.stderr)
+        return 1
+    except Exception as error:   # a writer's own error (SQLite, Arrow, Stata) on data the validator let through
+        print(f'{type(error).__name__}: {error}\nipplans release: the downloads cannot be written; nothing released',
+              file=sys.stderr)
         return 1
     lines = write_checksums(args.out)
     unverified = verify_checksums(args.out)
