@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: all validate site downloads serve test fix add bench clean diff ids release-dry-run release
+.PHONY: all validate site downloads serve test fix add gate bench clean diff ids release-dry-run release
 
 all: validate site
 
@@ -43,6 +43,12 @@ fix: $(VENV)/.installed
 add: $(VENV)/.installed
 	@test -n "$(DRAFT)" || { echo 'make add DRAFT=FOLDER: give the folder ingest wrote the draft into'; exit 2; }
 	$(IPPLANS) add $(DRAFT)
+
+# make gate [BASE=origin/main] : judge this checkout's data as CI judges a pull request, with the base
+# revision's own code, schemas and descriptor, and the add-only rules against it (.ci/base-gate).
+BASE ?= origin/main
+gate: $(VENV)/.installed
+	PYTHON=$(abspath $(PY)) bash .ci/base-gate $(BASE) .
 
 # make diff FROM=v0.1.0 TO=. : rows added, removed and changed per table between two versions (tags,
 # commits, package folders, release zips) and the version bump they need. DIFF_FLAGS=--all lists every row.

@@ -5,7 +5,9 @@ that the message is bilingual and never a traceback.
 """
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -109,7 +111,7 @@ def renamed_column(p):
 
 def reordered_columns(p):
     rows = read_rows(p, 'agency_aliases')
-    write_rows(p, 'agency_aliases', rows, header=['alias', 'region_code', 'agency_id'])
+    write_rows(p, 'agency_aliases', rows, header=['alias', 'region_code', 'agency_id', 'plan_id'])
     return 'data/agency_aliases.csv', 1, '-', 'header'
 
 
@@ -308,6 +310,162 @@ def unlisted_csv(p):
     return 'data/measures_new.csv', '-', '-', 'unlisted-file'
 
 
+def descriptor(p, change) -> None:
+    """Rewrite datapackage.json after `change(descriptor)`."""
+    data = json.loads((p / 'datapackage.json').read_text(encoding='utf-8'))
+    change(data)
+    (p / 'datapackage.json').write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding='utf-8')
+
+
+def resource(p, name: str, **changes) -> None:
+    descriptor(p, lambda d: next(r for r in d['resources'] if r['name'] == name).update(changes))
+
+
+# -- files no tool may read (ipplans.safety) ---------------------------------------------
+def symlink_in_sources(p):
+    os.symlink('/etc/passwd', p / 'data' / 'sources' / 'passwd.txt')   # it would ship in the zip and on the site
+    return 'data/sources/passwd.txt', '-', '-', 'unsafe-file'
+
+
+def symlinked_table(p):
+    outside = p.parent / f'{p.name}-outside.csv'
+    outside.write_bytes(data(p, 'agencies').read_bytes())
+    data(p, 'agencies').unlink()
+    os.symlink(outside, data(p, 'agencies'))   # make fix would write through it
+    return 'data/agencies.csv', '-', '-', 'unsafe-file'
+
+
+def fifo_in_sources(p):
+    os.mkfifo(p / 'data' / 'sources' / 'pipe.txt')   # reading it would hang
+    return 'data/sources/pipe.txt', '-', '-', 'unsafe-file'
+
+
+def subfolder_in_sources(p):
+    (p / 'data' / 'sources' / 'more').mkdir()
+    (p / 'data' / 'sources' / 'more' / 'x.txt').write_text('不在任何方案中', encoding='utf-8')
+    return 'data/sources/more', '-', '-', 'unsafe-file'
+
+
+def unexpected_file_in_data(p):
+    (p / 'data' / 'notes.md').write_text('draft\n', encoding='utf-8')
+    return 'data/notes.md', '-', '-', 'unsafe-file'
+
+
+def symlinked_schemas_folder(p):
+    (p / 'schemas').rename(p / 'schemas-real')
+    os.symlink(p / 'schemas-real', p / 'schemas')
+    return 'schemas', '-', '-', 'unsafe-file'
+
+
+# -- a descriptor that would make Frictionless fetch, open or skip something ----------------
+def http_schema(p):
+    resource(p, 'plans', schema='http://127.0.0.1:9/plans.json')
+    return 'datapackage.json', '-', 'resources.plans.schema', 'package-descriptor'
+
+
+def http_resource_path(p):
+    resource(p, 'targets', path='https://example.org/targets.csv')
+    return 'datapackage.json', '-', 'resources.targets.path', 'package-descriptor'
+
+
+def file_url_path(p):
+    resource(p, 'targets', path='file:///etc/passwd')
+    return 'datapackage.json', '-', 'resources.targets.path', 'package-descriptor'
+
+
+def absolute_schema_path(p):
+    resource(p, 'members', schema='/etc/passwd')
+    return 'datapackage.json', '-', 'resources.members.schema', 'package-descriptor'
+
+
+def http_profile(p):
+    resource(p, 'citations', profile='https://example.org/profile.json')
+    return 'datapackage.json', '-', 'resources.citations.profile', 'package-descriptor'
+
+
+def package_profile(p):
+    descriptor(p, lambda d: d.update(profile='ftp://example.org/profile.json'))
+    return 'datapackage.json', '-', 'profile', 'package-descriptor'
+
+
+def comment_rows(p):
+    resource(p, 'measure_coding_passes', dialect={'commentRows': [2, 3, 4]})   # Frictionless would not see those rows
+    return 'datapackage.json', '-', 'resources.measure_coding_passes.dialect', 'package-descriptor'
+
+
+def comment_char(p):
+    resource(p, 'measures', dialect={'commentChar': 'c'})
+    return 'datapackage.json', '-', 'resources.measures.dialect', 'package-descriptor'
+
+
+def header_rows(p):
+    resource(p, 'targets', dialect={'headerRows': [1, 2]})
+    return 'datapackage.json', '-', 'resources.targets.dialect', 'package-descriptor'
+
+
+def skip_initial_space(p):
+    resource(p, 'agencies', dialect={'csv': {'skipInitialSpace': True}})
+    return 'datapackage.json', '-', 'resources.agencies.dialect', 'package-descriptor'
+
+
+def layout_skip_rows(p):
+    resource(p, 'responsibilities', layout={'skipRows': [2]})
+    return 'datapackage.json', '-', 'resources.responsibilities.layout', 'package-descriptor'
+
+
+def inline_data(p):
+    resource(p, 'members', data=[['plan_id'], ['x']])
+    return 'datapackage.json', '-', 'resources.members.data', 'package-descriptor'
+
+
+def reinterpreted_encoding(p):
+    resource(p, 'plans', encoding='latin-1')
+    return 'datapackage.json', '-', 'resources.plans.encoding', 'package-descriptor'
+
+
+def unchecked_source_hash(p):
+    descriptor(p, lambda d: d['sources'][0].update(hash='sha256:' + '0' * 64))   # it looks verified, but nothing checks it
+    return 'datapackage.json', '-', 'sources[0].hash', 'package-descriptor'
+
+
+# -- archived sources: hashed, each archived once ------------------------------------------
+def source(p, plan_id: str) -> Path:
+    return p / next(r['source_file'] for r in read_rows(p, 'plans') if r['plan_id'] == plan_id)
+
+
+def source_edited(p):
+    path = source(p, DL)
+    path.write_bytes(path.read_bytes() + '持续开展打击刑事犯罪行动。\n'.encode('utf-8'))   # to match a fabricated measure
+    return 'data/plans.csv', line_of(p, 'plans', {'plan_id': DL}), 'source_sha256', 'source-hash'
+
+
+def source_hash_missing(p):
+    return 'data/plans.csv', edit(p, 'plans', {'plan_id': DL}, source_sha256=''), 'source_sha256', 'constraint-error'
+
+
+def source_hash_malformed(p):
+    return 'data/plans.csv', edit(p, 'plans', {'plan_id': DL}, source_sha256='sha256:abc'), 'source_sha256', 'constraint-error'
+
+
+def same_source_twice(p, content: bytes):
+    rows = read_rows(p, 'plans')
+    (p / 'data' / 'sources' / 'again.txt').write_bytes(content)
+    extra = dict(rows[-1], plan_id='tianjin-dongli-again', source_file='data/sources/again.txt',
+                 source_sha256=hashlib.sha256(content).hexdigest())
+    write_rows(p, 'plans', rows + [extra])
+    return 'data/plans.csv', len(rows) + 2, 'source_file', 'source-duplicate'
+
+
+def source_archived_twice(p):
+    return same_source_twice(p, source(p, DL).read_bytes())
+
+
+def source_archived_twice_respaced(p):
+    # the same text with full-width digits and other line breaks: the same document (NFKC, whitespace removed)
+    text = source(p, DL).read_text(encoding='utf-8').replace('\n', '\r\n  ').replace('2021', '２０２１')
+    return same_source_twice(p, text.encode('utf-8'))
+
+
 # -- the register, captures and codes ----------------------------------------------
 JL = 'jilin-ip-strong-province'
 
@@ -393,6 +551,162 @@ def fk_citation_document(p):
     return 'data/citations.csv', line, 'document_id', 'foreign-key'
 
 
+# -- targets ---------------------------------------------------------------------------
+QJ = 'chongqing-qianjiang-draft'
+TARGETS = 'data/targets.csv'
+
+
+def target(p, target_id, field, check, **changes):
+    return TARGETS, edit(p, 'targets', {'target_id': target_id}, **changes), field, check
+
+
+def numeric_target_without_value(p):
+    return target(p, f'{JL}-t05', 'value', 'targets', value='')
+
+
+def numeric_target_without_unit_code(p):
+    return target(p, f'{JL}-t06', 'unit_code', 'targets', unit_code='')
+
+
+def qualitative_target_with_a_value(p):
+    return target(p, f'{RC}-t01', 'value', 'targets', value='3')
+
+
+def value_not_printed_in_the_text(p):
+    return target(p, f'{JL}-t07', 'value', 'targets', value='1200')     # 高价值发明专利1000件
+
+
+def value_without_its_multiplier(p):
+    return target(p, f'{JL}-t08', 'value', 'targets', value='25')       # 有效注册商标25万件 is 250000
+
+
+def baseline_year_not_before_the_target_year(p):
+    return target(p, f'{QJ}-t03', 'baseline_year', 'targets', baseline_value='3', baseline_year='2025')
+
+
+def baseline_value_without_its_year(p):
+    return target(p, f'{QJ}-t03', 'baseline_year', 'targets', baseline_value='3')
+
+
+def baseline_not_printed_in_the_text(p):
+    return target(p, f'{QJ}-t03', 'baseline_value', 'targets', baseline_value='2.1', baseline_year='2020')
+
+
+def expected_where_the_source_prints_no_kind(p):
+    return target(p, f'{JL}-t05', 'binding', 'targets', binding='expected')   # Jilin prints neither 预期性 nor 约束性
+
+
+def unit_other_than_the_indicators(p):
+    return target(p, f'{QJ}-t03', 'unit_code', 'targets', unit_code='count')  # per 10,000 people, printed 件
+
+
+def number_for_a_qualitative_indicator(p):
+    return target(p, f'{JL}-t05', 'indicator_code', 'targets', indicator_code='overall_goal')
+
+
+def indicator_not_in_the_code_list(p):
+    return target(p, f'{JL}-t05', 'indicator_code', 'foreign-key', indicator_code='model_schools')
+
+
+def unit_not_in_the_code_list(p):
+    return target(p, f'{JL}-t05', 'unit_code', 'foreign-key', unit_code='pieces')
+
+
+def value_kind_typo(p):
+    return target(p, f'{JL}-t05', 'value_kind', 'constraint-error', value_kind='Numeric')
+
+
+def binding_in_chinese(p):
+    return target(p, f'{QJ}-t03', 'binding', 'constraint-error', binding='预期性')
+
+
+def coding_pass_qualitative_with_a_unit(p):
+    line = edit(p, 'target_coding_passes', {'pass': 'a', 'target_id': f'{RC}-t02'}, unit_code='count')
+    return 'data/target_coding_passes.csv', line, 'unit_code', 'targets'
+
+
+def coding_pass_of_an_unknown_target(p):
+    line = edit(p, 'target_coding_passes', {'pass': 'a', 'target_id': f'{RC}-t02'}, target_id=f'{RC}-t99')
+    return 'data/target_coding_passes.csv', line, 'target_id', 'foreign-key'
+
+
+def qualitative_indicator_with_a_unit(p):
+    return 'data/indicators.csv', edit(p, 'indicators', {'indicator_code': 'overall_goal'}, unit_code='count'), 'unit_code', 'targets'
+# -- agencies as they are: internal units, nameplates, scoped aliases -------------------------------
+def internal_unit_without_parent(p):
+    return 'data/agencies.csv', edit(p, 'agencies', {'agency_id': 'dongli-media-centre'}, kind='internal_unit'), 'parent_agency_id', 'parent'
+
+
+def parent_of_a_department(p):
+    # a court is not a unit of the justice bureau: only an internal unit has a parent
+    return 'data/agencies.csv', edit(p, 'agencies', {'agency_id': 'dongli-court'}, parent_agency_id='dongli-justice'), 'parent_agency_id', 'parent'
+
+
+def internal_unit_its_own_parent(p):
+    line = edit(p, 'agencies', {'agency_id': 'dongli-media-centre'}, kind='internal_unit', parent_agency_id='dongli-media-centre')
+    return 'data/agencies.csv', line, 'parent_agency_id', 'parent'
+
+
+def internal_units_in_a_circle(p):
+    edit(p, 'agencies', {'agency_id': 'dongli-commerce'}, kind='internal_unit', parent_agency_id='dongli-media-centre')
+    line = edit(p, 'agencies', {'agency_id': 'dongli-media-centre'}, kind='internal_unit', parent_agency_id='dongli-commerce')
+    return 'data/agencies.csv', line, 'parent_agency_id', 'parent'
+
+
+def parent_in_another_region(p):
+    line = edit(p, 'agencies', {'agency_id': 'dongli-media-centre'}, kind='internal_unit', parent_agency_id='rongchang-market-regulation')
+    return 'data/agencies.csv', line, 'parent_agency_id', 'parent'
+
+
+def parent_that_does_not_exist(p):
+    line = edit(p, 'agencies', {'agency_id': 'dongli-media-centre'}, kind='internal_unit', parent_agency_id='dongli-publicity')
+    return 'data/agencies.csv', line, 'parent_agency_id', 'foreign-key'
+
+
+def alias_scoped_to_a_plan_of_another_region(p):
+    line = edit(p, 'agency_aliases', {'region_code': '120110', 'alias': '区法院'}, plan_id=RC)
+    return 'data/agency_aliases.csv', line, 'plan_id', 'alias-scope'
+
+
+def alias_scoped_to_a_plan_that_does_not_exist(p):
+    line = edit(p, 'agency_aliases', {'region_code': '120110', 'alias': '区法院'}, plan_id='tianjin-dongli-2019')
+    return 'data/agency_aliases.csv', line, 'plan_id', 'foreign-key'
+
+
+def scoped_alias_not_in_its_plans_source(p):
+    # a spelling scoped to a plan is one that plan prints
+    line = edit(p, 'agency_aliases', {'region_code': '120110', 'alias': '区法院'}, alias='区人民法院', plan_id=DL)
+    return 'data/agency_aliases.csv', line, 'alias', 'provenance'
+
+
+def add_nameplate(p, **row) -> int:
+    rows = read_rows(p, 'agency_nameplates')
+    write_rows(p, 'agency_nameplates', rows + [row], header=['agency_id', 'nameplate', 'nameplate_en', 'note'])
+    return len(rows) + 2
+
+
+def nameplate_is_the_agencys_own_name(p):
+    line = add_nameplate(p, agency_id='dongli-court', nameplate='天津市东丽区人民法院', nameplate_en='Dongli court', note='')
+    return 'data/agency_nameplates.csv', line, 'nameplate', 'nameplate'
+
+
+def nameplate_is_another_agency(p):
+    # the publicity department's second name would make the media centre the same body
+    line = add_nameplate(p, agency_id='dongli-publicity-department', nameplate='天津市东丽区融媒体中心', nameplate_en='Media centre', note='')
+    return 'data/agency_nameplates.csv', line, 'nameplate', 'nameplate'
+
+
+def nameplate_carried_twice(p):
+    add_nameplate(p, agency_id='dongli-market-regulation', nameplate='天津市东丽区知识产权局', nameplate_en='Dongli IP Office', note='')
+    line = add_nameplate(p, agency_id='dongli-science-and-technology', nameplate='天津市东丽区知识产权局', nameplate_en='Dongli IP Office', note='')
+    return 'data/agency_nameplates.csv', line, 'nameplate', 'nameplate'
+
+
+def nameplate_of_no_agency(p):
+    line = add_nameplate(p, agency_id='dongli-ip-office', nameplate='天津市东丽区知识产权局', nameplate_en='Dongli IP Office', note='')
+    return 'data/agency_nameplates.csv', line, 'agency_id', 'foreign-key'
+
+
 def retire(p, **row):
     """Record one retired id; the CSV line it is on."""
     base = {'table_name': 'measures', 'old_id': f'{RC}-099', 'new_id': '', 'date_retired': '2026-12-01', 'version': '',
@@ -422,11 +736,27 @@ CASES = [gbk, utf16, bom, crlf, mixed_endings, no_final_newline,
          trailing_space, nbsp, zero_width, control_char, fullwidth_dash_in_id, fullwidth_letter_in_id, script_tag,
          text_not_in_source, missing_source_file, plan_without_source,
          invalid_json, not_a_descriptor, resource_path_missing, schema_does_not_parse, unlisted_csv,
+         symlink_in_sources, symlinked_table, fifo_in_sources, subfolder_in_sources, unexpected_file_in_data,
+         symlinked_schemas_folder,
+         http_schema, http_resource_path, file_url_path, absolute_schema_path, http_profile, package_profile,
+         comment_rows, comment_char, header_rows, skip_initial_space, layout_skip_rows, inline_data,
+         reinterpreted_encoding, unchecked_source_hash,
+         source_edited, source_hash_missing, source_hash_malformed, source_archived_twice, source_archived_twice_respaced,
          region_name_disagrees, province_of_another_code, level_disagrees, retired_code_after_its_years,
          cut_off_in_a_full_text, cut_off_in_the_middle, metadata_only_with_measures,
          measure_without_a_pillar, measure_with_two_pillars, cooperating_unit_marked_primary,
          document_number_not_standard, document_level_not_its_regions, central_document_with_a_region,
          citation_of_another_documents_number, fk_citation_document, script_address_as_source_url,
+         numeric_target_without_value, numeric_target_without_unit_code, qualitative_target_with_a_value,
+         value_not_printed_in_the_text, value_without_its_multiplier, baseline_year_not_before_the_target_year,
+         baseline_value_without_its_year, baseline_not_printed_in_the_text, expected_where_the_source_prints_no_kind,
+         unit_other_than_the_indicators, number_for_a_qualitative_indicator, indicator_not_in_the_code_list,
+         unit_not_in_the_code_list, value_kind_typo, binding_in_chinese, coding_pass_qualitative_with_a_unit,
+         coding_pass_of_an_unknown_target, qualitative_indicator_with_a_unit,
+         internal_unit_without_parent, parent_of_a_department, internal_unit_its_own_parent, internal_units_in_a_circle,
+         parent_in_another_region, parent_that_does_not_exist, alias_scoped_to_a_plan_of_another_region,
+         alias_scoped_to_a_plan_that_does_not_exist, scoped_alias_not_in_its_plans_source, nameplate_is_the_agencys_own_name,
+         nameplate_is_another_agency, nameplate_carried_twice, nameplate_of_no_agency,
          retired_id_still_in_use, retired_id_replaced_by_a_missing_row, retired_id_of_a_table_without_stable_ids]
 
 
@@ -496,3 +826,5 @@ def test_an_excerpt_may_start_past_the_first_item_a_full_text_may_not(package):
     edit(package, 'plans', {'plan_id': DL}, capture='excerpt')
     code, out = validate(package)
     assert code == 0, out
+
+

@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 
 from sklearn.metrics import cohen_kappa_score
 
-from conftest import ROOT, read_rows
+from conftest import ROOT, copy_package, read_rows
 
 SCHEMES = {r['scheme']: r for r in read_rows(ROOT, 'coding_schemes')}
 CODES = defaultdict(set)
@@ -79,3 +79,97 @@ def test_ingest_proposes_codes_marked_for_review(tmp_path):
     assert measures and {(r['measure_id'], r['scheme']) for r in proposed} == {(m, s) for m in measures for s in SCHEMES}
     assert {r['assigned_by'] for r in proposed} == {'rule_based'}
     assert re.search(r'measure_codes: \d+ codes proposed by the rule-based coder', result.stdout)
+
+
+# -- targets ------------------------------------------------------------------------------------
+TARGET_CODES = ('indicator_code', 'value_kind', 'unit_code', 'binding', 'baseline_value', 'baseline_year')
+INDICATORS = {r['indicator_code']: r for r in read_rows(ROOT, 'indicators')}
+
+
+def test_a_target_is_numeric_exactly_when_it_has_a_value_and_a_unit():
+    for t in read_rows(ROOT, 'targets'):
+        assert (t['value_kind'] == 'numeric') == bool(t['value']) == bool(t['unit_code']), t['target_id']
+        if t['value_kind'] == 'numeric':
+            assert INDICATORS[t['indicator_code']]['value_kind'] == 'numeric', t['target_id']
+
+
+def test_a_unit_per_10000_goes_with_its_denominator():
+    per = {'count_per_10k_population': 'population', 'count_per_10k_market_entities': 'market_entities'}
+    for code, row in INDICATORS.items():
+        if row['value_kind'] == 'qualitative':
+            assert not row['unit_code'] and not row['denominator'], code
+        elif row['unit_code'] in per:
+            assert row['denominator'] == per[row['unit_code']], code
+        elif row['unit_code']:
+            assert row['denominator'] not in per.values(), code
+        assert not row['national_binding'] or row['national_note'], f'{code}: say where the national kind comes from'
+
+
+def test_the_national_indicators_named_in_the_issue_are_in_the_code_list():
+    national = {r['national_indicator_zh']: r for r in INDICATORS.values() if r['national_indicator_zh']}
+    for name in ('每万人口高价值发明专利拥有量', '海外发明专利授权量', '知识产权使用费年进出口总额', '专利密集型产业增加值占GDP比重',
+                 '版权产业增加值占GDP比重', '知识产权质押融资登记金额', '知识产权保护社会满意度', '知识产权民事一审案件服判息诉率'):
+        assert name in national, name
+    assert national['每万人口高价值发明专利拥有量']['unit_code'] == 'count_per_10k_population'
+    assert national['版权产业增加值占GDP比重']['denominator'] == 'gdp'
+
+
+def test_seed_targets_known_codes():
+    """Read off the sources: 件 is a count for Jilin and a count per 10,000 people for Qianjiang; only
+    Qianjiang prints a kind (预期性), and only for the two indicators before its remark."""
+    targets = {t['target_id']: t for t in read_rows(ROOT, 'targets')}
+    qj, jl = 'chongqing-qianjiang-draft', 'jilin-ip-strong-province'
+    assert (targets[f'{qj}-t03']['unit'], targets[f'{qj}-t03']['unit_code']) == ('件', 'count_per_10k_population')
+    assert (targets[f'{jl}-t07']['unit'], targets[f'{jl}-t07']['unit_code']) == ('件', 'count')
+    assert targets[f'{qj}-t03']['indicator_code'] == 'invention_patents_per_10k'   # all patents, not the national high-value one
+    assert [targets[f'{qj}-t0{n}']['binding'] for n in (3, 4, 5)] == ['expected', 'expected', 'not_stated']
+    assert {t['binding'] for t in targets.values() if t['plan_id'] == jl} == {'not_stated'}
+    assert targets[f'{jl}-t11']['indicator_code'] == 'overall_goal'
+    assert all(t['indicator_code'] == 'overall_goal' for t in targets.values() if t['indicator'] == '总体目标')
+
+
+def test_reviewed_target_codes_are_the_passes_codes():
+    """A target coded by one pass carries pass a's codes; one the passes agree on carries them both."""
+    passes = {(r['pass'], r['target_id']): r for r in read_rows(ROOT, 'target_coding_passes')}
+    for t in read_rows(ROOT, 'targets'):
+        codes = [t[f] for f in TARGET_CODES]
+        if t['assigned_by'] == 'curator':
+            assert [passes[('a', t['target_id'])][f] for f in TARGET_CODES] == codes, t['target_id']
+        if t['assigned_by'] == 'agreed':
+            assert all([passes[(p, t['target_id'])][f] for f in TARGET_CODES] == codes for p in ('a', 'b')), t['target_id']
+
+
+def test_the_blind_sheet_shows_no_codes_and_a_filled_sheet_gives_the_agreement(tmp_path):
+    """The documented path of a second pass, on a copy: the sheet holds no code of pass a; filled and
+    added, it is validated and `ipplans agreement` reports kappa per field. (The rows filled here are
+    a test fixture, pass a with one change, not a coding pass.)"""
+    (tmp_path / 'package').mkdir()
+    package = copy_package(tmp_path / 'package')
+    sheet = tmp_path / 'sheet'
+    made = subprocess.run([sys.executable, '-m', 'ipplans', 'coding-sheet', '--out', str(sheet), '--package', str(package)],
+                          capture_output=True, text=True)
+    assert made.returncode == 0, made.stderr
+    blank = list(csv.DictReader(open(sheet / 'target_coding_passes.csv', encoding='utf-8')))
+    context = list(csv.DictReader(open(sheet / 'context' / 'targets.csv', encoding='utf-8')))
+    targets = read_rows(package, 'targets')
+    assert {r['target_id'] for r in blank} == {r['target_id'] for r in context} == {t['target_id'] for t in targets}
+    assert all(r['pass'] == 'b' and not any(r[f] for f in TARGET_CODES + ('note',)) for r in blank)
+    assert not set(context[0]) & set(TARGET_CODES + ('indicator', 'value', 'unit', 'qualifier'))
+    pass_a = {r['target_id']: r for r in read_rows(package, 'target_coding_passes') if r['pass'] == 'a'}
+    filled = [dict(pass_a[r['target_id']], **{'pass': 'b', 'note': ''}) for r in blank]
+    changed = next(r for r in filled if r['indicator_code'] == 'overall_goal')
+    changed['indicator_code'] = 'other_qualitative'
+    with open(sheet / 'target_coding_passes.csv', 'w', encoding='utf-8', newline='') as handle:
+        writer = csv.DictWriter(handle, list(blank[0]), lineterminator='\n')
+        writer.writeheader()
+        writer.writerows(filled)
+    added = subprocess.run([sys.executable, '-m', 'ipplans', 'add', str(sheet), '--package', str(package)], capture_output=True, text=True)
+    assert added.returncode == 0, added.stdout + added.stderr
+    out = subprocess.run([sys.executable, '-m', 'ipplans', 'agreement', '--package', str(package)], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    ids = sorted(pass_a)
+    b = {r['target_id']: r for r in filled}
+    kappa = cohen_kappa_score([pass_a[t]['indicator_code'] for t in ids], [b[t]['indicator_code'] for t in ids])
+    row = next(line for line in out.stdout.splitlines() if line.startswith('| indicator_code |'))
+    assert row == f'| indicator_code | {len(ids)} | {len(ids) - 1} | {kappa:.2f} |'
+    assert any(line.startswith('| value_kind |') and line.endswith(f'| {len(ids)} | {len(ids)} | 1.00 |') for line in out.stdout.splitlines())

@@ -293,7 +293,7 @@ def test_sqlite_refuses_a_row_that_breaks_a_key_or_a_constraint(built, tmp_path)
     con = sqlite3.connect(copy)
     con.execute('PRAGMA foreign_keys = ON')
     with pytest.raises(sqlite3.IntegrityError, match='FOREIGN KEY'):
-        con.execute("INSERT INTO agency_aliases VALUES ('500153', '新别名', 'no-such-agency')")
+        con.execute("INSERT INTO agency_aliases (region_code, alias, agency_id) VALUES ('500153', '新别名', 'no-such-agency')")
     with pytest.raises(sqlite3.IntegrityError, match='UNIQUE'):
         con.execute('INSERT INTO plans SELECT * FROM plans LIMIT 1')
     with pytest.raises(sqlite3.IntegrityError, match='CHECK'):
@@ -377,10 +377,11 @@ def read_dta(path: Path):
 
 
 def labelled(path: Path, table: str, field: str) -> list[str]:
-    """Each row's value of a coded field as a Stata user sees it: the label of its number."""
+    """Each row's value of a coded field as a Stata user sees it: the label of its number (None where the
+    cell is empty, which Stata holds as missing)."""
     data, value_labels, *_ = read_dta(path)
     variable = stata_variable(field)
-    return [value_labels[variable][int(v)] for v in data[variable]]
+    return [None if v != v else value_labels[variable][int(v)] for v in data[variable]]
 
 
 def test_stata_files_hold_every_row_and_every_field_under_a_valid_name(built):
@@ -423,7 +424,7 @@ def test_stata_value_labels_are_the_english_labels_of_the_schemas_enums(built):
             if 'enum' in f.get('constraints', {}):
                 labels = {value: f['enumLabels'][value]['en'] for value in f['constraints']['enum']}
                 assert labelled(built / f'{table}.dta', table, f['name']) == \
-                    [labels[row[header.index(f['name'])]] for row in rows], (table, f['name'])
+                    [labels.get(row[header.index(f['name'])]) for row in rows], (table, f['name'])
                 # numbered by their order in the schema, from 1, as the README and the data dictionary say
                 assert read_dta(built / f'{table}.dta')[1][stata_variable(f['name'])] == \
                     {number: labels[value] for number, value in enumerate(f['constraints']['enum'], start=1)}

@@ -73,16 +73,23 @@ def test_source_draft_reproduces_curated_measures_and_responsibilities(plan_id):
 def place(package: Path, draft: Path, plan_id: str) -> None:
     """Replace a plan's rows in a scratch package by the draft's rows; add the proposed agencies, aliases and documents."""
     measure_ids = {row['measure_id'] for row in read_rows(package, 'measures') if row['plan_id'] == plan_id}
+    target_ids = {row['target_id'] for row in read_rows(package, 'targets') if row['plan_id'] == plan_id}
     for table in OWN:
         kept = [row for row in read_rows(package, table) if row['plan_id'] != plan_id]
         write_rows(package, table, kept + read_csv(draft / f'{table}.csv'), header=header(draft / f'{table}.csv'))
     notes = read_rows(package, 'curation_notes')   # notes on the curated rows do not apply to the draft
     write_rows(package, 'curation_notes', [n for n in notes if n['plan_id'] != plan_id], header=list(notes[0]))
+    passes = read_rows(package, 'target_coding_passes')   # nor do the coding passes of the curated targets
+    write_rows(package, 'target_coding_passes', [p for p in passes if p['target_id'] not in target_ids], header=list(passes[0]))
     for table in ('responsibilities', 'measure_codes'):   # keyed by measure: the plan's old measures' rows go
         kept = [row for row in read_rows(package, table) if row['measure_id'] not in measure_ids]
         write_rows(package, table, kept + read_csv(draft / f'{table}.csv'), header=header(draft / f'{table}.csv'))
     for table in ('agencies', 'agency_aliases', 'documents'):
         write_rows(package, table, read_rows(package, table) + read_csv(draft / f'{table}.csv'), header=header(draft / f'{table}.csv'))
+    codes = read_rows(package, 'measure_codes')   # the coder's proposals for measures the package has not coded
+    coded = {c['measure_id'] for c in codes}
+    write_rows(package, 'measure_codes', codes + [c for c in read_csv(draft / 'measure_codes.csv') if c['measure_id'] not in coded],
+               header=list(codes[0]))
 
 
 @pytest.mark.parametrize('plan_id', SEEDS)
@@ -408,3 +415,127 @@ def test_dongli_citations_of_one_document_under_two_numbers():
     assert by_number['津市场监管办〔2021〕39号'] == 'tianjin-2020-2021-ip-protection-promotion-plan'
     assert by_number['津党办发〔2020〕14号'] == 'tianjin-2020-strengthening-ip-protection-opinions'
     assert by_number['津市场监管办〔2020〕39号'] in {d['document_id'] for d in result.tables['documents']}
+
+
+# -- what real documents print (issue 14): rules written for the development corpus, tested on a small text
+UNITS = ROOT / 'tests' / 'ingest_units'
+
+
+def test_first_listed_unit_leads_where_the_plan_says_so_and_a_cut_bracket_keeps_its_whole_names():
+    result = ingest.draft(UNITS / 'first_listed_leads.txt', ROOT, plan_id='unit-first-listed', region_code='330523')
+    measures = {m['number']: m for m in result.tables['measures']}
+    duties = [(d['measure_id'][-3:], d['as_printed'], d['role'], d['primary']) for d in result.tables['responsibilities']]
+    # 一、序言 1. is background, not a task, and the reader is told so
+    assert list(measures) == ['1.', '2.', '3.', '4.', '5.']
+    assert measures['1.']['text'].startswith('加强商标专用权保护')
+    assert any('not a task' in line and '知识产权是重要的战略资源' in line for line in result.unplaced)
+    # 列第一位者为牵头部门，下同: in every list without a lead word the first unit leads
+    assert duties[:5] == [('001', '县市场监管局', 'lead', 'true'), ('001', '县公安局', 'cooperating', 'false'),
+                          ('001', '县法院', 'cooperating', 'false'), ('002', '县司法局', 'lead', 'true'),
+                          ('002', '县市场监管局', 'cooperating', 'false')]
+    # X牵头，Y等有关单位按职责分工负责。完成时限：… : the list ending goes, the deadline after the full stop is read
+    assert ('003', '县工商联', 'cooperating', 'false') in duties
+    assert measures['3.']['deadline_date'] == '2022-12-31'
+    # a bracket naming units that ingest cannot read is left in the text and said
+    assert measures['4.']['text'].endswith('）')
+    assert any('measure 4.' in line and 'still ends in a bracket' in line for line in result.uncertain)
+    # a duty bracket cut off by the end of the copy: the text without it, the whole names kept, the plan an excerpt
+    assert measures['5.']['text'] == '推动专利导航工作。'
+    assert [d for d in duties if d[0] == '005'] == [('005', '县市场监管局', 'responsible', 'true')]
+    assert result.tables['plans'][0]['capture'] == 'excerpt'
+
+
+def test_real_corpus_scores_reach_the_goals_of_issue_14():
+    """Measures F1 ≥ 0.9, agency strings F1 ≥ 0.85 and numeric targets recall ≥ 0.8 on the development corpus. First run (before the rules
+    for preambles, 列第一位, 等有关单位, full stops in brackets and cut brackets): measures P 0.29 R 0.67,
+    agency strings P 1.00 R 0.31 (README)."""
+    totals = {'measures': [0, 0, 0], 'agencies': [0, 0, 0]}
+    for measures, duties in ingest_eval.evaluate_cases(REAL):
+        for name, score in (('measures', measures), ('agencies', duties)):
+            totals[name] = [a + b for a, b in zip(totals[name], (score.found, score.drafted, score.expected))]
+    for name, goal in (('measures', 0.9), ('agencies', 0.85)):
+        found, drafted, expected = totals[name]
+        f1 = 2 * found / (drafted + expected) if drafted + expected else 1.0
+        assert f1 >= goal, (name, found, drafted, expected, round(f1, 2))
+    # numeric targets, by year and value: recall 0.8 (first run 3 of 14; a bare "2025年，" opening and a
+    # heading run on with its paragraph were not read)
+    found = expected = 0
+    for case in REAL_CASES:
+        wanted = {(r['year'], r['value']) for r in read_csv(case / 'expected_targets.csv')}
+        got = {(r['year'], r['value']) for r in ingest.draft(case / 'source.txt').tables['targets'] if r['value']}
+        found, expected = found + len(wanted & got), expected + len(wanted)
+    assert expected and found / expected >= 0.8, (found, expected)
+
+
+def test_shared_suffix_lists_paragraph_items_among_dotted_ones_and_a_letter_o_in_a_chinese_year():
+    """The two pages a contributor tried (issue 14): a list printing its ending once, （一） paragraphs with
+    their own duty bracket in a plan whose other part has 1. items, and 二O一一年 with a Latin O."""
+    result = ingest.draft(UNITS / 'shared_suffix_and_paragraph_items.txt', ROOT, plan_id='unit-shared', region_code='330500')
+    assert [m['number'] for m in result.tables['measures']] == ['（一）', '（二）', '1.']
+    assert result.tables['measures'][0]['text'] == '开展专项执法行动。严厉打击假冒专利和商标侵权行为，维护市场秩序。'
+    duties = [(d['measure_id'][-3:], d['as_printed'], d['agency_id'], d['role']) for d in result.tables['responsibilities']]
+    by_name = {printed: agency for _, printed, agency, _ in duties if _ != '003'}
+    shared = [(printed, agency) for number, printed, agency, _ in duties if number == '003']
+    # kept as printed, resolved to the same agencies as the full names printed elsewhere in the plan
+    assert shared == [('市知识产权', by_name['市知识产权局']), ('工商', by_name['市工商局']), ('版权局', by_name['市版权局'])]
+    assert len({by_name['市知识产权局'], by_name['市工商局'], by_name['市版权局']}) == 3
+    assert any("'工商'" in line and '市工商局' in line for line in result.uncertain)
+    assert result.tables['plans'][0]['date_signed'] == '2011-03-23'
+
+
+def test_a_copy_that_stops_before_the_first_task_is_an_excerpt_and_a_bare_page_metadata_only(tmp_path):
+    stops = ingest.draft(REAL / 'r003_baoji' / 'source.txt', ROOT, plan_id='unit-baoji')
+    assert stops.tables['plans'][0]['capture'] == 'excerpt'
+    assert any(n['field'] == 'capture' and 'NO MEASURES FOUND' in n['note'] for n in stops.tables['curation_notes'])
+    bare = tmp_path / 'bare.txt'
+    bare.write_text('宝鸡市国家知识产权强市建设试点工作方案\n发布时间：2022-11-21\n', encoding='utf-8')
+    assert ingest.draft(bare, ROOT, plan_id='unit-bare').tables['plans'][0]['capture'] == 'metadata_only'
+
+
+# -- internal units, scoped aliases and second nameplates ---------------------------------------------------
+def test_scoped_aliases_hold_in_their_plan_only_and_second_nameplates_name_their_agency(package, tmp_path):
+    """法规科 of one plan is the market regulation bureau's (an alias scoped to that plan); in another plan
+    of the region it is unknown, so ingest proposes an internal unit, guesses its parent from the
+    publisher and scopes its alias to that plan. 区知识产权局, printed alone, is the second nameplate of
+    the market regulation bureau; 区财政局 is an alias of the whole region."""
+    agencies = read_rows(package, 'agencies')
+    write_rows(package, 'agencies', agencies + [dict(
+        agencies[0], agency_id='rongchang-market-regulation-legal-section', name='重庆市荣昌区市场监督管理局法规科',
+        name_en='Legal Affairs Section', region_code='500153', kind='internal_unit', function='market_regulation',
+        parent_agency_id='rongchang-market-regulation', note='Synthetic.')])
+    aliases = read_rows(package, 'agency_aliases')
+    write_rows(package, 'agency_aliases', aliases + [dict(region_code='500153', alias='法规科',
+                                                          agency_id='rongchang-market-regulation-legal-section', plan_id='rongchang-test-a')])
+    text = ('[ 发布机构 ] 重庆市荣昌区司法局\n荣昌区测试工作方案\n一、任务\n'
+            '1.开展测试。（责任单位：法规科、区知识产权局、区财政局）\n'
+            '2.规范执法。（责任单位：区市场监管局稽查科(竞争科)）\n')
+    source = tmp_path / 'test.txt'
+    source.write_text(text, encoding='utf-8')
+
+    def drafted(plan_id: str) -> tuple[dict[str, str], ingest.Draft]:
+        result = ingest.draft(source, package, plan_id=plan_id, region_code='500153')
+        return {d['as_printed']: d['agency_id'] for d in result.tables['responsibilities']}, result
+
+    in_a, draft_a = drafted('rongchang-test-a')
+    assert in_a['法规科'] == 'rongchang-market-regulation-legal-section'
+    assert in_a['区知识产权局'] == 'rongchang-market-regulation'   # by its nameplate: no new agency for it
+    assert in_a['区财政局'] == 'rongchang-finance'
+    assert '法规科' not in {a['alias'] for a in draft_a.tables['agency_aliases']}   # the package has it for this plan
+
+    in_b, draft_b = drafted('rongchang-test-b')
+    assert in_b['区知识产权局'] == 'rongchang-market-regulation' and in_b['区财政局'] == 'rongchang-finance'
+    proposed = {a['agency_id']: a for a in draft_b.tables['agencies']}
+    unit = proposed[in_b['法规科']]
+    assert (unit['kind'], unit['parent_agency_id']) == ('internal_unit', 'rongchang-justice')   # the publisher's unit
+    inspection = proposed[in_b['区市场监管局稽查科(竞争科)']]
+    assert (inspection['kind'], inspection['parent_agency_id']) == ('internal_unit', 'rongchang-market-regulation')
+    scopes = {a['alias']: a['plan_id'] for a in draft_b.tables['agency_aliases']}
+    assert scopes['法规科'] == 'rongchang-test-b'              # a bare unit name holds in its plan only
+    assert scopes['区市场监管局稽查科(竞争科)'] == ''          # named with its bureau: the whole region
+    notes = ' '.join(n['note'] for n in draft_b.tables['curation_notes'])
+    assert 'looks like an internal unit' in notes and 'scoped to this plan' in notes
+
+    # without the nameplate, 区知识产权局 would be a new agency: the test depends on it
+    write_rows(package, 'agency_nameplates', [], header=['agency_id', 'nameplate', 'nameplate_en', 'note'])
+    in_a, _ = drafted('rongchang-test-a')
+    assert in_a['区知识产权局'] != 'rongchang-market-regulation'

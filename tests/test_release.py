@@ -199,7 +199,7 @@ def test_a_version_tag_runs_the_full_checks_and_attaches_the_downloads_with_chec
 
 
 def test_ci_checks_identifiers_against_the_latest_tag():
-    validate = workflow('validate.yml')['jobs']['validate']
+    validate = workflow('validate.yml')['jobs']['own-checks']
     assert uses(validate, 'actions/checkout')[0]['with']['fetch-depth'] == 0
     assert 'make ids' in runs(validate)
     assert 'make ids' in (ROOT / '.ci' / 'run').read_text(encoding='utf-8')

@@ -41,6 +41,10 @@ def xss_site(tmp_path_factory) -> Path:
 
 # How the pages label each role (in English, before the Chinese).
 ROLE_LABELS = {'lead': 'Lead', 'cooperating': 'Cooperating', 'responsible': 'Responsible'}
+# How they name each kind of agency: its English label in the schema.
+KIND_LABELS = {value: labels['en'] for value, labels in next(
+    f for f in json.loads((ROOT / 'schemas' / 'agencies.json').read_text(encoding='utf-8'))['fields']
+    if f['name'] == 'kind').get('enumLabels', {}).items()}
 
 
 def rows(table: str) -> list[dict[str, str]]:
@@ -121,7 +125,7 @@ def test_each_agency_has_a_section_listing_its_tasks_by_plan_with_links_and_its_
         section = section_markup(markup, agency['agency_id'], nested=True)
         text = visible(section)
         assert text.startswith(agency['name']), agency['agency_id']
-        assert agency['name_en'] in text and KIND_LABELS[agency['kind']] in text
+        assert agency['name_en'] in text and KIND_LABELS.get(agency['kind'], agency['kind'].replace('_', ' ')) in text
         for alias in aliases[agency['agency_id']]:
             assert alias in text
         roles = Counter(d['role'] for d in duties[agency['agency_id']])
@@ -136,6 +140,53 @@ def test_each_agency_has_a_section_listing_its_tasks_by_plan_with_links_and_its_
             task = re.search(rf'<a href="../../plans/{measure["plan_id"]}/#{measure["measure_id"]}">(.*?)</a>', line.group(1))
             assert task, (duty, 'not linked on the line of its role under its plan')
             assert visible(task.group(1)) == (measure['number'] or measure['seq']), duty
+
+
+def test_a_second_nameplate_is_shown_with_its_agency_wherever_the_agency_is_named(site):
+    agencies = {a['agency_id']: a for a in rows('agencies')}
+    plates = rows('agency_nameplates')
+    plan_of = {m['measure_id']: m['plan_id'] for m in rows('measures')}
+    for plate in plates:
+        agency = agencies[plate['agency_id']]
+        text = visible(section_markup(page(site, f"agencies/{agency['region_code']}/"), agency['agency_id']))
+        assert text.startswith(f"{agency['name']}（") and plate['nameplate'] in text.split('¶')[0], text[:200]
+        assert f"Second nameplate 另一块牌子: {plate['nameplate']} ({plate['nameplate_en']})" in text.replace(' :', ':')
+        duty = next((d for d in rows('responsibilities') if d['agency_id'] == plate['agency_id']), None)
+        if duty:   # on a plan page, the agency's link carries its nameplates too
+            shown_there = section_after(page(site, f"plans/{plan_of[duty['measure_id']]}/"), duty['measure_id'])
+            assert f"{agency['name']}（" in shown_there and plate['nameplate'] in shown_there
+
+
+def test_an_internal_unit_is_shown_under_its_parent(package, tmp_path):
+    """The seed plans name no internal unit, so a copy of the package gets one (the pages are generated,
+    not built: the Markdown is what this test reads)."""
+    from ipplans.site.model import Site, load_package
+    from ipplans.site.pages import plan as plan_pages, region as region_pages
+    agencies = read_rows(package, 'agencies')
+    parent = next(a for a in agencies if a['agency_id'] == 'dongli-market-regulation')
+    unit = dict(parent, agency_id='dongli-market-regulation-legal-section', name='天津市东丽区市场监督管理局法规科',
+                name_en='Legal Affairs Section (synthetic)', kind='internal_unit', parent_agency_id=parent['agency_id'])
+    sitekit.write_rows(package, 'agencies', agencies + [unit])
+    duties = read_rows(package, 'responsibilities')
+    duty = next(d for d in duties if d['agency_id'] == parent['agency_id'])
+    duty['agency_id'] = unit['agency_id']
+    sitekit.write_rows(package, 'responsibilities', duties)
+    site = Site(load_package(package), tmp_path / 'downloads', None)
+    region = region_pages.region_page(site, parent['region_code'], site.agencies_by_region[parent['region_code']])
+    headings = re.findall(r'^(#+) .*\{#([a-z0-9-]+)\}$', region, flags=re.M)
+    ids = [anchor for _, anchor in headings]
+    at = ids.index(unit['agency_id'])
+    assert ids[at - 1] == parent['agency_id'] and headings[at][0] == '###' and headings[at - 1][0] == '##'
+    section = region[region.index('{#' + unit['agency_id'] + '}'):]
+    assert f"Unit of 所属单位</strong>: <a href=\"../../agencies/{parent['region_code']}/#{parent['agency_id']}\">{parent['name']}</a>" in section
+    assert 'internal unit' in section.split('</ul>')[0]
+    own = region[region.index('{#' + parent['agency_id'] + '}'):region.index('{#' + unit['agency_id'] + '}')]
+    assert f"Internal units 内设机构</strong>: <a href=\"../../agencies/{parent['region_code']}/#{unit['agency_id']}\">{unit['name']}</a>" in own
+    plan_id = next(m['plan_id'] for m in read_rows(package, 'measures') if m['measure_id'] == duty['measure_id'])
+    plan_page = plan_pages.plan_page(site, site.plans[plan_id])
+    measure = plan_page[plan_page.index(f'id="{duty["measure_id"]}"'):]
+    assert f"{unit['name']}</a> (unit of <a href=\"../../agencies/{parent['region_code']}/#{parent['agency_id']}\">{parent['name']}</a>)" \
+        in measure.split('</ul>')[0]
 
 
 def test_the_agencies_index_lists_each_region_with_its_number_of_agencies(site):

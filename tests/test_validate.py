@@ -91,6 +91,22 @@ def test_completeness_plan_without_measures(package):
     assert ('data/plans.csv', str(len(rows) + 1), 'plan_id', 'completeness') in problems(lines)
 
 
+def test_completeness_excerpt_stopping_before_the_first_task(package):
+    # an excerpt may hold only the preamble and goals; it needs a curation note on its capture, and then no measures
+    rows = read_rows(package, 'plans')
+    extra = dict(rows[0], plan_id='chongqing-rongchang-2022', source_file='data/sources/copy.txt', capture='excerpt')
+    (package / 'data' / 'sources' / 'copy.txt').write_bytes((package / rows[0]['source_file']).read_bytes())
+    write_rows(package, 'plans', rows + [extra])
+    code, lines = validate(package)
+    assert ('data/plans.csv', str(len(rows) + 2), 'plan_id', 'completeness') in problems(lines)
+    notes = read_rows(package, 'curation_notes')
+    notes.append(dict(notes[0], note_id='chongqing-rongchang-2022-n01', plan_id='chongqing-rongchang-2022', table_name='plans',
+                      row_key='chongqing-rongchang-2022', field='capture', note='The excerpt stops before the first task.'))
+    write_rows(package, 'curation_notes', notes)
+    code, lines = validate(package)
+    assert ('data/plans.csv', str(len(rows) + 2), 'plan_id', 'completeness') not in problems(lines)
+
+
 def test_alias_missing_for_as_printed_string(package):
     rows = [r for r in read_rows(package, 'agency_aliases') if not (r['region_code'] == '500153' and r['alias'] == '区财政局')]
     write_rows(package, 'agency_aliases', rows)

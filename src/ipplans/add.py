@@ -15,6 +15,8 @@ Columns are matched by name and written in the schema's order; a draft column th
 have, or a table the package does not have, stops the merge. Existing bytes of data/ are kept as
 they are: new rows are appended. Then `ipplans validate` runs on the package and its exit status
 is add's (0 valid, 1 invalid or conflicts, 2 unusable arguments). With --dry-run nothing is written.
+A package or draft holding a symbolic link or a special file is refused before anything is read
+(ipplans.safety); files are read and replaced without following links.
 """
 from __future__ import annotations
 
@@ -27,6 +29,8 @@ from ipplans.csvtable import CSVSyntaxError, csv_bytes, parse_csv
 from ipplans.encoding import sniff
 from ipplans.package import Package, PackageError, Resource
 from ipplans.paths import REPO
+from ipplans.safety import read_bytes, refused, write_bytes
+from ipplans.text import visible, visible_lines
 
 
 class DraftError(Exception):
@@ -43,7 +47,10 @@ class Merge:
 
 def read_draft_table(path: Path, resource: Resource) -> list[tuple[int, dict[str, str]]]:
     """The draft's rows of one table with their line numbers, checked against the table's schema."""
-    decoded = sniff(path.read_bytes())
+    try:
+        decoded = sniff(read_bytes(path))
+    except OSError as error:
+        raise DraftError(f'{path}: cannot be read: {error.strerror}') from None
     if decoded.text is None or decoded.encoding != 'utf-8':
         raise DraftError(f'{path}: not UTF-8 text ({decoded.encoding}); save it as "CSV UTF-8"')
     try:
@@ -64,6 +71,9 @@ def row_key(row: dict[str, str], key: list[str]) -> tuple[str, ...]:
 def plan(package: Package, draft: Path) -> Merge:
     """Compare every draft table with the package's; nothing is written here."""
     files = sorted(draft.glob('*.csv'))
+    unsafe = [entry for entry in map(refused, files) if entry]   # a draft is read like the package: no link, no fifo
+    if unsafe:
+        raise DraftError('\n'.join(entry.line() for entry in unsafe))
     if not files:
         raise DraftError(f'{draft}: no CSV files here; give the folder ingest wrote the draft into (--out)')
     merge = Merge()
@@ -110,10 +120,10 @@ def write(package: Package, merge: Merge) -> list[str]:
             continue
         resource = package.resources[name]
         path = package.file(resource.path)
-        old = path.read_bytes()
+        old = read_bytes(path)
         glue = b'' if not old or old.endswith(b'\n') else b'\n'
         body = csv_bytes(resource.field_names, rows).split(b'\n', 1)[1]   # the rows, without the header
-        path.write_bytes(old + glue + body)
+        write_bytes(path, old + glue + body)
         done.append(f'{resource.path}: added {len(rows)} row{"s" if len(rows) != 1 else ""}')
     return done
 
@@ -135,18 +145,22 @@ def main(argv: list[str] | None = None) -> int:
         package = Package.load(args.package)
         merge = plan(package, args.draft)
     except (PackageError, DraftError) as error:
-        print(f'add: {error}', file=sys.stderr)
+        print(visible_lines(f'add: {error}'), file=sys.stderr)
         return 2
     for name, count in merge.same.items():
         print(f'{name}: {count} row{"s" if count != 1 else ""} already in the package, skipped')
     if merge.conflicts:
-        print('\n'.join(merge.conflicts))
+        print('\n'.join(map(visible, merge.conflicts)))
         print(f'add: {len(merge.conflicts)} conflict{"s" if len(merge.conflicts) != 1 else ""}; nothing was written')
         return 1
     if args.dry_run:
         for name, rows in merge.new.items():
             print(f'{name}: would add {len(rows)} row{"s" if len(rows) != 1 else ""}')
         return 0
-    print('\n'.join(write(package, merge)) or 'nothing new to add')
+    try:
+        print('\n'.join(write(package, merge)) or 'nothing new to add')
+    except OSError as error:
+        print(visible(f'add: {error.filename}: not written: {error.strerror}'), file=sys.stderr)
+        return 1
     from ipplans.validate import main as validate   # the same checks as `make validate`
     return validate([str(args.package)])

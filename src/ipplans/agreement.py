@@ -1,12 +1,14 @@
 """How far coders agree: Cohen's kappa per coding scheme, between the two independent passes and
-between the rule-based coder and the curated codes.
+between the rule-based coder and the curated codes; and per coded field of the targets, between
+their two passes once the second (blind) pass is in.
 
     ipplans agreement [--package DIR]
 
 A scheme of one code per measure compares the two labels of each measure. A scheme of one or
 more codes compares, for every measure and every code of the scheme, whether each side gave it
 (a pooled yes/no kappa), and also counts the measures where both gave exactly the same set.
-Kappa is scikit-learn's cohen_kappa_score.
+A target's fields take one value each and are compared as labels; the baseline is one label
+(value and year together, empty when none is printed). Kappa is scikit-learn's cohen_kappa_score.
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ipplans.coder import propose_measure_codes
-from ipplans.package import Package, PackageError
+from ipplans.package import Package, load_for_command
 from ipplans.paths import REPO
 
 Codes = dict[tuple[str, str], set[str]]   # (measure_id, scheme) → codes
@@ -83,6 +85,42 @@ def disagreements(package: Package) -> int:
     return len({(r['measure_id'], r['scheme']) for r in package.rows('measure_codes') if r['assigned_by'] == 'adjudicated'})
 
 
+# The coded fields of a target that a pass gives, compared one by one; 'baseline' is value and year together.
+TARGET_FIELDS = ('indicator_code', 'value_kind', 'unit_code', 'binding', 'baseline')
+
+
+def target_label(row: dict[str, str], field: str) -> str:
+    if field == 'baseline':
+        return f"{row.get('baseline_value', '')}@{row.get('baseline_year', '')}" if row.get('baseline_year') else ''
+    return row.get(field, '')
+
+
+def target_passes(package: Package) -> tuple[list[Agreement], int]:
+    """Per coded field, agreement between passes a and b over the targets both coded (none: an empty
+    list); and how many targets pass a has coded."""
+    from sklearn.metrics import cohen_kappa_score
+
+    by_pass: dict[str, dict[str, dict[str, str]]] = defaultdict(dict)
+    for row in package.rows('target_coding_passes'):
+        by_pass[row['pass']][row['target_id']] = row
+    both = sorted(set(by_pass['a']) & set(by_pass['b']))
+    out = []
+    for field in TARGET_FIELDS if both else ():
+        a = [target_label(by_pass['a'][t], field) for t in both]
+        b = [target_label(by_pass['b'][t], field) for t in both]
+        kappa = float(cohen_kappa_score(a, b)) if len(set(a) | set(b)) > 1 else None
+        out.append(Agreement(field, 'one', len(both), sum(x == y for x, y in zip(a, b)),
+                             None if kappa is None or kappa != kappa else round(kappa, 3)))
+    return out, len(by_pass['a'])
+
+
+def target_table(rows: list[Agreement]) -> list[str]:
+    lines = ['| field | targets | same value | Cohen\'s kappa |', '| --- | ---: | ---: | ---: |']
+    for a in rows:
+        lines.append(f'| {a.scheme} | {a.measures} | {a.same} | {"n/a" if a.kappa is None else f"{a.kappa:.2f}"} |')
+    return lines
+
+
 def table(rows: list[Agreement]) -> list[str]:
     lines = ['| scheme | codes per measure | measures | same codes | Cohen\'s kappa |', '| --- | --- | ---: | ---: | ---: |']
     for a in rows:
@@ -98,14 +136,18 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return 0 if exit_.code == 0 else 2
-    try:
-        package = Package.load(args.package)
-    except PackageError as error:
-        print(f'agreement: {error}', file=sys.stderr)
+    package = load_for_command('agreement', args.package)
+    if package is None:
         return 2
     print('Between the two independent passes:')
     print('\n'.join(table(between_passes(package))))
     print(f'\n{disagreements(package)} (measure, scheme) pairs differed and were adjudicated.')
     print('\nRule-based coder against the reviewed codes:')
     print('\n'.join(table(rule_based_against_curated(package))))
+    targets, coded = target_passes(package)
+    if targets:
+        print('\nTargets, between the two independent passes:')
+        print('\n'.join(target_table(targets)))
+    else:
+        print(f'\nTargets: {coded} coded in pass a; the second, blind pass (b) is not in yet (see ipplans coding-sheet).')
     return 0

@@ -12,6 +12,7 @@ from pathlib import Path
 # subcommand → (module with main(argv), what it does)
 COMMANDS: dict[str, tuple[str, str]] = {
     'validate': ('ipplans.validate', 'check a package directory and report every problem (exit 1 if invalid)'),
+    'gate': ('ipplans.gate', "judge a pull request's data with the base branch's gate, and list the gate files it changes"),
     'fix': ('ipplans.fix', 'fix mechanical problems of the CSV files (encoding, line ends, odd spaces), printing each change'),
     'export': ('ipplans.export', 'write the downloads (CSV, Excel CSV, Parquet, XLSX, SQLite, zip) and their manifest'),
     'site': ('ipplans.site', 'generate the data pages and build the site with MkDocs and Pagefind'),
@@ -20,6 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     'evaluate': ('ipplans.ingest.evaluate', 'precision and recall of ingest on the sources and the test documents'),
     'regions': ('ipplans.regions', 'rebuild data/regions.csv from the pinned registers of administrative divisions (--check: only compare)'),
     'agreement': ('ipplans.agreement', "Cohen's kappa per coding scheme: between the two passes, and of the rule-based coder"),
+    'coding-sheet': ('ipplans.coding_sheet', 'write a blank sheet for an independent (blind) coding pass over the targets'),
     'diff': ('ipplans.diff', 'rows added, removed and changed per table between two versions (tags, commits, folders, zips), and the version bump they need'),
     'ids': ('ipplans.ids', 'check that every identifier of an earlier release is still there or recorded in retired_ids'),
     'release': ('ipplans.release', 'the release steps: check versions and ids, write the downloads and SHA256SUMS (a dry run without --tag)'),

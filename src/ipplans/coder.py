@@ -49,3 +49,33 @@ def propose_measure_codes(text: str, schemes: list[dict[str, str]], code_lists: 
         codes = [code for _, _, code in found[:limit]]
         proposed[name] = codes or [FALLBACK.get(name) or scored[0][2]]
     return proposed
+
+
+# The codes a target falls back to when no indicator's keyword matches, and the label ingest gives
+# an overall goal (the sentence that opens with 到YYYY年).
+OTHER_INDICATOR = {'numeric': 'other_numeric', 'qualitative': 'other_qualitative'}
+OVERALL_GOAL = ('总体目标', 'overall_goal')
+
+
+def propose_indicator(text: str, numeric: bool, indicators: list[dict[str, str]], label: str = '') -> str:
+    """The indicator whose keyword matches the target's text longest, among the indicators a target of
+    this kind can take (a number needs a numeric indicator; a qualitative target may take any, as
+    地理标志数量合理稳定增长 does); an overall goal by its label; else the list's other code."""
+    if not numeric and label == OVERALL_GOAL[0]:
+        return OVERALL_GOAL[1]
+    best = (0, '')
+    for row in indicators:
+        if not row.get('keywords') or (numeric and row.get('value_kind') != 'numeric'):
+            continue
+        for match in re.finditer(row['keywords'], text):
+            if len(match.group()) > best[0]:
+                best = (len(match.group()), row['indicator_code'])
+    return best[1] or OTHER_INDICATOR['numeric' if numeric else 'qualitative']
+
+
+def propose_unit(printed: str, units: list[dict[str, str]]) -> str:
+    """The unit code whose printed forms (units.printed_as) match the printed unit whole ('' when none does)."""
+    for row in units:
+        if row.get('printed_as') and printed and re.fullmatch(row['printed_as'], printed):
+            return row['unit_code']
+    return ''

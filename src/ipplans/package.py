@@ -11,11 +11,13 @@ message naming the file and what to do. The validator builds a Package step by s
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ipplans.csvtable import CSVSyntaxError, Table, parse_csv
 from ipplans.paths import safe_relative
+from ipplans.safety import Entry, read_bytes, unsafe_entries
 from ipplans.schema import field_docs, foreign_keys, primary_key, typed_value
 
 
@@ -23,9 +25,24 @@ class PackageError(Exception):
     """The package cannot be read; the message says which file and why."""
 
 
+class UnsafeFiles(PackageError):
+    """The package holds a symbolic link, a special file or a file the layout does not allow
+    (ipplans.safety): no tool reads it. The message names each entry and what to do."""
+    def __init__(self, entries: list[Entry]):
+        super().__init__('\n'.join(entry.line() for entry in entries))
+        self.entries = entries
+
+
+def check_files(directory: Path) -> None:
+    """Raise UnsafeFiles when the package holds anything no tool may read (nothing is opened)."""
+    found = unsafe_entries(directory)
+    if found:
+        raise UnsafeFiles(found)
+
+
 def read_json(path: Path) -> object:
     """A JSON file (UTF-8, a byte-order mark allowed)."""
-    return json.loads(path.read_bytes().decode('utf-8-sig'))
+    return json.loads(read_bytes(path).decode('utf-8-sig'))
 
 
 # What the tools need of the descriptor and the schemas before they can read anything (the
@@ -117,7 +134,9 @@ class Package:
     # -- reading ------------------------------------------------------------------------------
     @classmethod
     def open(cls, directory: Path) -> Package:
-        """The descriptor and its resource entries, nothing read yet."""
+        """The descriptor and its resource entries, nothing else read yet; UnsafeFiles before anything
+        is read when the package holds a link, a special file or a file it should not."""
+        check_files(directory)
         path = directory / 'datapackage.json'
         if not path.is_file():
             raise PackageError(f'{directory}: no datapackage.json here; give the package directory')
@@ -170,7 +189,7 @@ class Package:
         if path is None:
             raise PackageError(f'datapackage.json: path {resource.path!r} leaves the package directory')
         try:
-            text = path.read_bytes().decode('utf-8-sig')
+            text = read_bytes(path).decode('utf-8-sig')
             return parse_csv(text)
         except OSError as error:
             raise PackageError(f'{resource.path}: cannot be read: {error.strerror}') from None
@@ -210,3 +229,12 @@ class Package:
         """The plan's archived raw text, when its path stays in the package and the file exists."""
         path = self.file(plan.get('source_file', ''))
         return path if path is not None and path.is_file() else None
+
+
+def load_for_command(prog: str, directory: Path) -> Package | None:
+    """The package for a command line tool, or None after printing why it cannot be read (exit status 2)."""
+    try:
+        return Package.load(directory)
+    except PackageError as error:
+        print(f'{prog}: {error}', file=sys.stderr)
+        return None

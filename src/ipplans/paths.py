@@ -10,8 +10,9 @@ REPO = Path(__file__).resolve().parents[2]
 
 def safe_relative(rel: object) -> PurePosixPath | None:
     """A path named in the package (descriptor, plans.source_file) as a relative POSIX path that
-    stays inside the package, or None: absolute paths, '..', backslashes and empty paths are refused."""
-    if not isinstance(rel, str) or not rel or '\\' in rel:
+    stays inside the package, or None: absolute paths, '..', backslashes, empty paths, addresses
+    (http:, file: … and drive letters: any ':') and control characters are refused."""
+    if not isinstance(rel, str) or not rel or '\\' in rel or ':' in rel or not rel.isprintable():
         return None
     pure = PurePosixPath(rel)
     if pure.is_absolute() or '..' in pure.parts:

@@ -21,6 +21,7 @@ from pathlib import Path
 from ipplans.coder import propose_function
 from ipplans.package import Package
 from ipplans.paths import REPO as ROOT
+from ipplans.sources import sha256
 
 PHRASES = ['加强知识产权保护', '完善行政执法和刑事司法衔接机制', '严厉打击侵权假冒行为', '推进知识产权强区建设', '健全知识产权纠纷多元化解决机制',
            '加大对专利、商标、著作权、地理标志等知识产权侵权假冒行为的打击力度', '建立重点商标保护名录', '开展知识产权执法保护专项行动',
@@ -95,7 +96,9 @@ def add_plan(rows: dict[str, list[dict]], index: int, unit: dict[str, str], prov
                                      function=propose_function(name, rows['agency_functions']) or 'collective', note=''))
         rows['agency_aliases'].append(dict(region_code=region, alias=alias, agency_id=agency_id))
     rows['targets'].append(dict(target_id=f'{plan_id}-t01', plan_id=plan_id, measure_id='', year=2025, indicator='每万人口发明专利拥有量',
-                                indicator_en='invention patents per 10,000 people', value=target_value, unit='件', qualifier='', text=target_text))
+                                indicator_en='invention patents per 10,000 people', value=target_value, unit='件', qualifier='', text=target_text,
+                                indicator_code='invention_patents_per_10k', value_kind='numeric', unit_code='count_per_10k_population',
+                                binding='not_stated', baseline_value='', baseline_year='', assigned_by='rule_based'))
     member_agency = sorted(used)[0]
     lines.append(f'召集人：张三   {used[member_agency][0]}局长')
     rows['members'].append(dict(plan_id=plan_id, seq=1, body=f'{place}知识产权联席会议', role='召集人', role_as_printed='召集人', name='张三', name_as_printed='张三',
@@ -121,7 +124,7 @@ def generate(plans: int, out: Path, seed: int = 1) -> dict[str, int]:
     rows: dict[str, list[dict]] = {resource['name']: [] for resource in descriptor['resources']}
     # Each plan gets a real jurisdiction of its own (aliases are keyed by region), from the register.
     real = Package.load(ROOT)
-    for table in ('regions', 'agency_functions', 'coding_schemes', 'measure_code_lists'):   # reference tables, as in the real package
+    for table in ('regions', 'agency_functions', 'coding_schemes', 'measure_code_lists', 'units', 'indicators'):   # reference tables, as in the real package
         rows[table] = real.rows(table)
     rows['documents'].append(CITED)   # the one document every synthetic plan cites
     by_code = {r['region_code']: r for r in rows['regions']}
@@ -130,7 +133,9 @@ def generate(plans: int, out: Path, seed: int = 1) -> dict[str, int]:
         raise ValueError(f'at most {len(units)} synthetic plans: one per current prefecture or county')
     for index in range(plans):
         source_file, lines = add_plan(rows, index, units[index], by_code[units[index]['province_code']]['name'], rng)
-        (out / source_file).write_text('\n'.join(lines) + '\n', encoding='utf-8')
+        text = ('\n'.join(lines) + '\n').encode('utf-8')
+        (out / source_file).write_bytes(text)
+        rows['plans'][-1]['source_sha256'] = sha256(text)
     for resource in real.resources.values():
         with open(out / resource.path, 'w', encoding='utf-8', newline='') as handle:
             writer = csv.DictWriter(handle, resource.field_names, lineterminator='\n')

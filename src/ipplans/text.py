@@ -52,3 +52,38 @@ def shorten(value: object, limit: int = 60) -> str:
     """A value for a one-line message: line breaks shown as ⏎, cut at `limit` characters."""
     text = str(value).replace('\n', '⏎').replace('\r', '')
     return text if len(text) <= limit else text[:limit] + '…'
+
+
+# Characters that must never reach a log or a terminal as they are: controls (a newline would start
+# a forged `::warning` line in a CI log, ESC starts a terminal escape sequence), line and paragraph
+# separators, format characters (bidi overrides reorder what a reader sees, zero-width ones hide),
+# surrogates (an undecodable file name) and unassigned code points.
+_HIDDEN_CATEGORIES = frozenset({'Cc', 'Cf', 'Cs', 'Co', 'Cn', 'Zl', 'Zp'})
+_NAMED_ESCAPES = {'\n': '\\n', '\r': '\\r', '\t': '\\t'}
+
+
+def visible(value: object) -> str:
+    """Text from the package (a file name, a cell, a value) safe to print on one line: every
+    control, format or separator character spelled as an escape (\\n, \\x1b, \\u202e), so no message
+    can forge a CI log line or colour a terminal. Clean text, the usual case, comes back unchanged."""
+    text = str(value)
+    if text.isprintable():
+        return text
+    out = []
+    for char in text:
+        if char.isprintable() or unicodedata.category(char) not in _HIDDEN_CATEGORIES:
+            out.append(char)
+        elif char in _NAMED_ESCAPES:
+            out.append(_NAMED_ESCAPES[char])
+        elif ord(char) < 0x100:
+            out.append(f'\\x{ord(char):02x}')
+        elif ord(char) < 0x10000:
+            out.append(f'\\u{ord(char):04x}')
+        else:
+            out.append(f'\\U{ord(char):08x}')
+    return ''.join(out)
+
+
+def visible_lines(text: object) -> str:
+    """A message of several lines, each made `visible` (for errors that list one problem a line)."""
+    return '\n'.join(visible(line) for line in str(text).split('\n'))

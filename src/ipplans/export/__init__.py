@@ -31,6 +31,7 @@ from ipplans.export.formats import FORMATS
 from ipplans.export.load import TypedPackage, load
 from ipplans.export.shared import Download, ExportError
 from ipplans.paths import REPO
+from ipplans.text import visible_lines
 
 __all__ = ['Download', 'ExportError', 'FORMATS', 'downloads', 'export', 'main']
 
@@ -89,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         manifest = export(args.package, args.out)
     except ExportError as exc:
-        print(exc, file=sys.stderr)
+        print(visible_lines(exc), file=sys.stderr)
         print('export: stopped; fix the problems above', file=sys.stderr)
         return 1
     total = sum(item['bytes'] for item in manifest)

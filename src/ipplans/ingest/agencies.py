@@ -3,7 +3,9 @@
 Splitting uses only the printed text (separators, name endings, second name
 plates), never the package's aliases, so what a draft prints as an agency does
 not depend on what the package already knows. Matching then looks each printed
-string up in agency_aliases.csv and agencies.csv of the plan's region.
+string up in agency_aliases.csv and agencies.csv of the plan's region: an alias
+scoped to a plan (agency_aliases.plan_id) only in that plan, where it comes
+first; an agency also by its second nameplates (agency_nameplates.csv).
 """
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from ipplans.ingest.text import fold, key
 from ipplans.ingest.vocabulary import ROLE_WORDS_AT_END
 
 # How agency names end (after removing bracketed second names).
-SUFFIX = re.compile(r'(局|委|院|部|办|中心|会|室|处|所|队|站|厅|府|社|协|镇街|街道|镇|乡|海关|支行|分行|行|公司|联|团|部门|单位|党校|办事处|'
+SUFFIX = re.compile(r'(局|委|院|部|办|中心|会|室|处|所|队|站|(?<![学本专])科|股|厅|府|司|社|协|镇街|街道|镇|乡|海关|支行|分行|行|公司|联|团|部门|单位|党校|办事处|'
                     r'管委会|集团|银保监分局|小组|检察院|法院|法庭|协会|学会|商会|研究院|大学|学院|电视台|报社|区委|县委|市委|园区|开发区|高新区)$')
 # Bodies that carry a second name plate, printed after the first name with its bracket lost.
 SECOND_NAMES = ('知识产权局', '新闻出版局', '版权局', '电影局', '外事办', '港澳办', '台办', '宗教局', '档案局', '保密局', '密码局', '扶贫办')
@@ -38,6 +40,11 @@ def looks_like_agency(text: str) -> bool:
         return True
     second = re.search(r'\(([^()]+)\)?', fold(text))   # 区委宣传(区新闻出版局): the second name carries it
     return bool(second and SUFFIX.search(second.group(1)) and len(core) <= 12)
+
+
+def names_an_agency(text: str) -> bool:
+    """Some part of the text, split at list separators, reads as an agency's name."""
+    return any(looks_like_agency(part) for part in LIST_SEPARATORS.split(fold(text)) if part.strip())
 
 
 def looks_like_agency_list(text: str) -> bool:
@@ -109,8 +116,10 @@ def variants(printed: str) -> list[str]:
     for second in SECOND_NAMES:
         for prefix in ('',) + PREFIXES:
             glued = prefix + second
-            if forms[1].endswith(glued) and len(forms[1]) > len(glued):
-                forms.append(forms[1][:-len(glued)])
+            rest = forms[1][:-len(glued)]
+            # 市市场监管局知识产权局 → 市市场监管局; never 市知识产权局 → 市 (a second name is printed after a first one)
+            if forms[1].endswith(glued) and len(forms[1]) > len(glued) and SUFFIX.search(rest):
+                forms.append(rest)
     out: list[str] = []
     for form in forms:
         form = form.rstrip(')')
@@ -136,22 +145,33 @@ class AgencyBook:
     region_slug: str = ''
 
     @classmethod
-    def load(cls, tables: dict[str, list[dict[str, str]]], region_code: str, region_name: str) -> 'AgencyBook':
+    def load(cls, tables: dict[str, list[dict[str, str]]], region_code: str, region_name: str, plan_id: str = '') -> 'AgencyBook':
+        """The book of one region as one plan reads it: the region's aliases, and those scoped to this
+        plan (which come first); aliases scoped to the region's other plans are left out."""
         book = cls(region_code)
         agencies = tables.get('agencies', [])
-        for row in tables.get('agency_aliases', []):
-            if row.get('region_code') == region_code:
-                book.exact[row['alias']] = row['agency_id']
-                book.add(row['alias'], row['agency_id'])
+        aliases = [row for row in tables.get('agency_aliases', []) if row.get('region_code') == region_code
+                   and row.get('plan_id', '') in ('', plan_id)]
+        scoped = [row for row in aliases if row.get('plan_id')]
+        for row in [row for row in aliases if not row.get('plan_id')] + scoped:   # a plan's own alias overrides the region's
+            book.exact[row['alias']] = row['agency_id']
+        for row in aliases:
+            book.add(row['alias'], row['agency_id'])
         prefixes = sorted({region_name, region_name[-3:], *(region_name[i:] for i in range(len(region_name)))}, key=len, reverse=True)
         own = [row for row in agencies if row.get('region_code') == region_code]
-        for row in own:
-            name = row.get('name', '')
-            book.add(name, row['agency_id'])
+        own_ids = {row['agency_id'] for row in own}
+        names = [(row.get('name', ''), row['agency_id']) for row in own]
+        names += [(row.get('nameplate', ''), row.get('agency_id', '')) for row in tables.get('agency_nameplates', [])
+                  if row.get('agency_id') in own_ids]   # a second nameplate names its agency, as its name does
+        for name, agency_id in names:
+            book.add(name, agency_id)
             for prefix in prefixes:
                 if prefix and name.startswith(prefix) and len(name) > len(prefix):
-                    book.add(name[len(prefix):], row['agency_id'])
+                    book.add(name[len(prefix):], agency_id)
                     break
+        for row in scoped:   # within the plan, its scoped spelling is the only reading of its loose forms too
+            for form in variants(row['alias']):
+                book.loose[form] = {row['agency_id']}
         firsts = [row['agency_id'].split('-')[0] for row in own]
         if firsts:
             book.region_slug = max(set(firsts), key=firsts.count)
@@ -170,6 +190,15 @@ class AgencyBook:
             found = self.loose.get(form)
             if found and len(found) == 1:
                 return Match(next(iter(found)), 'normalised')
+        return None
+
+    def parent_of(self, printed: str) -> str | None:
+        """The agency whose name a unit's printed name starts with (区市场监管局法规科 → the bureau), longest first."""
+        folded = fold(printed)
+        for end in range(len(folded) - 1, 1, -1):
+            match = self.match(folded[:end])
+            if match:
+                return match.agency_id
         return None
 
 
@@ -205,6 +234,8 @@ def learn_slugs(agencies: list[dict[str, str]], aliases: list[dict[str, str]], r
 
 
 KINDS = [
+    # a section or outstation of a body, or all of them (稽查科(竞争科), 法规科, 各所队)
+    (r'((?<![学本专])科|股|监管所|派出所|中队|大队)(\([^()]*\))?$|^各?(科室|所队|所|队)$', 'internal_unit'),
     (r'法院|法庭', 'court'), (r'检察', 'procuratorate'), (r'公安', 'police'), (r'海关', 'customs'),
     (r'银保监|人民银行|人行|证监|金融监管', 'financial_regulator'),
     (r'^(各|有关|相关)|成员单位', 'collective'),

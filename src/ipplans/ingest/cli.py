@@ -11,8 +11,11 @@ Values it cannot know are left EMPTY and listed under "to fill" in the summary; 
 rejects an empty required cell ("the cell is empty but a value is required"), so nothing
 unknown slips through. This holds for title_en, source_note, names in English, and region_code
 when the text does not say which jurisdiction issued the plan (then pass --region-code; agencies
-are matched against the package only within that region). Without --plan-id the plan is called
-draft-<hash of the text>: rename it.
+are matched against the package only within that region, by their names, second nameplates and
+aliases, an alias scoped to a plan only in that plan). A unit inside a body (法规科, 各所队) is
+proposed as an internal_unit with a guessed parent_agency_id, and a bare unit name gets an alias
+scoped to this plan. Without --plan-id the plan is called draft-<hash of the text>: rename it,
+and the scopes with it.
 """
 from __future__ import annotations
 

@@ -3,22 +3,26 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ipplans.coder import propose_function
+from ipplans.coder import propose_indicator, propose_unit
 from ipplans.encoding import UTF8_BOM, sniff
 from ipplans.package import Package
 from ipplans.paths import REPO as ROOT
+from ipplans.sources import sha256
 from ipplans.text import number_value
-from ipplans.ingest.agencies import AgencyBook, core_name, guess_kind
+from ipplans.ingest.agencies import names_an_agency
 from ipplans.ingest.documents import link_citations, note_wanted_plan
-from ipplans.ingest.extras import PlanFacts, citations, members, plan_facts, targets
+from ipplans.ingest.extras import PlanFacts, citations, members, number_text, plan_facts, targets
 from ipplans.ingest.guesses import guess_capture, propose_codes
 from ipplans.ingest.region import Region, Register, detect_region
+from ipplans.ingest.resolver import AgencyResolver
 from ipplans.ingest.layouts import read_tasks
-from ipplans.ingest.tasks import Task
-from ipplans.ingest.text import CHAPTER, Line, deadline_date, normalize_doc_number, split_lines
+from ipplans.ingest.tasks import Task, bracket_content, first_is_lead
+from ipplans.ingest.text import CHAPTER, Line, deadline_date, fold, is_noise, normalize_doc_number, split_lines
+from ipplans.ingest.vocabulary import DUTY_MENTION
 
 
 class InputError(Exception):
@@ -82,20 +86,24 @@ def draft(path: Path, package: Path = ROOT, plan_id: str | None = None, region_c
     facts = plan_facts(lines)
     start = max(facts.title_line, 0)
     tasks, first_task = _tasks(lines, start, result)
+    if first_is_lead(tasks, text):
+        result.info.append('roles: the plan says the first unit listed leads (列第一位…牵头); '
+                           'in lists without a lead word the first unit is lead, the others cooperating')
     first_chapter = next((i for i in range(start + 1, len(lines)) if lines[i].text and CHAPTER.match(lines[i].folded)), len(lines))
     region = _region(text, facts, Register(tables.get('regions', [])), region_code, result)
     plan_id = plan_id or 'draft-' + hashlib.sha1(text.encode('utf-8')).hexdigest()[:8]
     result.plan_id = plan_id
-    resolver = AgencyResolver(tables, region, plan_id, result)
+    resolver = AgencyResolver(tables, region, plan_id, result, (facts.publisher, facts.issuer))
 
     result.tables['plans'].append(_plan_row(facts, plan_id, title_en, region, _source_file(path, package)))
+    result.tables['plans'][-1]['source_sha256'] = sha256(path.read_bytes())   # of the file as read: archive it unchanged
     result.info.append(f'plan: {facts.title or "(no title found)"} | doc number: {facts.doc_number or "-"} | '
                        f'signed {facts.date_signed or "-"} | published {facts.date_published or "-"} | status {facts.status} | '
                        f'issuer {facts.issuer or "-"}')
     result.guess('plans', plan_id, 'source_type', f'plans.source_type guessed as {facts.source_type} from the page layout; check it')
     result.uncertain.extend(f'plans: {note}' for note in facts.notes)
     _measures(tasks, plan_id, result, resolver.agency_for)
-    guess_capture(result)
+    guess_capture(result, sum(len(line.text.strip()) for line in lines[start + 1:] if line.text and not is_noise(line)))
     propose_codes(result, tables.get('coding_schemes', []), tables.get('measure_code_lists', []))
     for seq, row in enumerate(citations(lines, first_chapter, facts.title, start), start=1):
         result.tables['citations'].append({'plan_id': plan_id, 'seq': str(seq), **row, 'note': ''})
@@ -105,7 +113,12 @@ def draft(path: Path, package: Path = ROOT, plan_id: str | None = None, region_c
     indicator_en = {row['indicator']: row['indicator_en'] for row in tables.get('targets', [])}
     for seq, row in enumerate(targets(lines[start:], max(first_task - start, 0)), start=1):
         result.tables['targets'].append({'target_id': f'{plan_id}-t{seq:02d}', 'plan_id': plan_id, 'measure_id': '',
-                                         **row, 'indicator_en': indicator_en.get(row['indicator'], '')})
+                                         **row, 'indicator_en': indicator_en.get(row['indicator'], ''),
+                                         **target_codes(row, tables.get('indicators', []), tables.get('units', []))})
+    if result.tables['targets']:
+        result.uncertain.append(f'targets: indicator_code, value_kind, unit_code and binding of {len(result.tables["targets"])} targets '
+                                'proposed (assigned_by rule_based): review them against the codebook (Methodology page), add a '
+                                'baseline where the source prints one, then set assigned_by to curator')
     _members(lines, plan_id, result, resolver.agency_for)
 
     new_ids = {a['agency_id'] for a in result.tables['agencies']}
@@ -115,6 +128,25 @@ def draft(path: Path, package: Path = ROOT, plan_id: str | None = None, region_c
     result.info.append('rows: ' + ', '.join(f'{name} {len(rows)}' for name, rows in result.tables.items()))
     result.to_fill = _empty_required(result.tables, model)
     return result
+
+
+BINDING = {'预期性': 'expected', '约束性': 'binding'}
+
+
+def target_codes(row: dict[str, str], indicators: list[dict[str, str]], units: list[dict[str, str]]) -> dict[str, str]:
+    """The codes proposed for a drafted target: its indicator by keyword, numeric when ingest read a
+    number, the indicator's unit (else the one its printed unit normalises to), the kind its
+    qualifier prints. An amount of money is given in 亿元 (ingest reads it in yuan)."""
+    numeric = bool(row['value'])
+    code = propose_indicator(row['text'], numeric, indicators, row['indicator'])
+    unit = ''
+    if numeric:
+        unit = next((i['unit_code'] for i in indicators if i['indicator_code'] == code), '') or propose_unit(row['unit'], units)
+        if unit == 'yuan_100m':
+            row['value'] = number_text(float(row['value']) / 1e8)
+    return {'indicator_code': code, 'value_kind': 'numeric' if numeric else 'qualitative', 'unit_code': unit,
+            'binding': BINDING.get(row['qualifier'], 'not_stated'), 'baseline_value': '', 'baseline_year': '',
+            'assigned_by': 'rule_based'}
 
 
 def _region(text: str, facts: PlanFacts, register: Register, region_code: str | None, result: Draft) -> Region | None:
@@ -169,57 +201,6 @@ def _source_file(path: Path, package: Path) -> str:
     return f'data/sources/{path.name}'
 
 
-class AgencyResolver:
-    """Gives each printed agency string an agency_id: an agency of the region in the package, or a new
-    agency it proposes; records spellings the package lacks as alias rows."""
-
-    def __init__(self, tables: dict[str, list[dict[str, str]]], region: Region | None, plan_id: str, result: Draft):
-        self.region, self.result = region, result
-        self.code = region.code if region else ''
-        # without a region the book holds only the agencies this draft proposes
-        self.book = AgencyBook.load(tables, self.code, region.name if region else '')
-        self.prefix = self.book.region_slug or (plan_id.split('-')[0] if not plan_id.startswith('draft-') else 'new')
-        self.ids = {row['agency_id'] for row in tables.get('agencies', [])}
-        self.aliases = {(row['region_code'], row['alias']) for row in tables.get('agency_aliases', [])}
-        self.functions = tables.get('agency_functions', [])
-
-    def agency_for(self, printed: str, where: str) -> str:
-        match = self.book.match(printed)
-        if match is None:
-            agency_id = self.propose(printed)
-            self.book.exact[printed] = agency_id
-            self.book.add(printed, agency_id)
-        else:
-            agency_id = match.agency_id
-            if match.how == 'normalised':
-                self.result.guess('agency_aliases', f'{self.code}:{printed}', 'agency_id',
-                                  f'{where}: {printed!r} matched to {agency_id} after normalisation; check it')
-        if (self.code, printed) not in self.aliases:
-            self.aliases.add((self.code, printed))
-            self.result.tables['agency_aliases'].append({'region_code': self.code, 'alias': printed, 'agency_id': agency_id})
-        return agency_id
-
-    def propose(self, printed: str) -> str:
-        """A new agency row for a printed name the package does not know."""
-        region_name = self.region.name if self.region else ''
-        slug = self.book.slug_of_core.get(core_name(printed, region_name)) or 'agency'
-        agency_id, n = f'{self.prefix}-{slug}', 1
-        while agency_id in self.ids:
-            n += 1
-            agency_id = f'{self.prefix}-{slug}-{n}'
-        self.ids.add(agency_id)
-        # 区商务局 in 重庆市荣昌区 → 重庆市荣昌区商务局; a 市 unit in a district plan keeps its printed name
-        name = region_name + printed[1:] if region_name and printed[:1] == region_name[-1:] and not printed.startswith('市场') else printed
-        function = propose_function(name, self.functions)
-        self.result.tables['agencies'].append({
-            'agency_id': agency_id, 'name': name, 'name_en': '', 'region_code': self.code, 'kind': guess_kind(printed),
-            'function': function, 'note': f'Proposed by ingest from the printed form {printed}; check the canonical name, id, kind and function.'})
-        self.result.guess('agencies', agency_id, 'name',
-                          f'new agency {agency_id} for {printed!r}: check name, kind, function ({function or "none proposed"}) '
-                          'and whether it is an existing agency')
-        return agency_id
-
-
 def _measures(tasks: list[Task], plan_id: str, result: Draft, agency_for) -> None:
     previous = None
     for seq, task in enumerate(tasks, start=1):
@@ -237,6 +218,16 @@ def _measures(tasks: list[Task], plan_id: str, result: Draft, agency_for) -> Non
         previous = value if value is not None else previous
         if not task.duties:
             result.guess('measures', measure_id, 'text', f'measure {task.number} (line {task.line}): no responsible agency found')
+            if re.search(r'[)）]\s*[。.]?$', task.text.strip()) and (DUTY_MENTION.search(fold(task.text[-80:]))
+                                                                  or names_an_agency(bracket_content(task.text))):
+                result.guess('measures', measure_id, 'text',
+                             f'measure {task.number} (line {task.line}): the text still ends in a bracket that names units or '
+                             'roles, which ingest could not read: move it out of the text into responsibilities by hand')
+        if task.duties_cut:
+            result.tables['plans'][0]['capture'] = 'excerpt'
+            result.guess('responsibilities', measure_id, 'as_printed',
+                         f'measure {task.number}: its responsibilities are cut off by the end of the copy; the units named in '
+                         'full are kept, the rest is lost: plan marked an excerpt')
         for note in task.notes:
             result.uncertain.append(f'measure {task.number}: {note}')
         for first, second in zip(task.duties, task.duties[1:]):
@@ -246,7 +237,11 @@ def _measures(tasks: list[Task], plan_id: str, result: Draft, agency_for) -> Non
                              f'read as two agencies, {first.printed} and {second.printed}')
         has_lead = any(duty.role == 'lead' for duty in task.duties)
         for index, duty in enumerate(task.duties, start=1):
-            agency = agency_for(duty.printed, f'measure {task.number}')
+            agency = agency_for(duty.full or duty.printed, f'measure {task.number}')
+            if duty.full:
+                result.guess('responsibilities', measure_id, 'as_printed',
+                             f'measure {task.number}: {duty.printed!r} is part of a list that prints its ending once; '
+                             f'read as {duty.full}')
             primary = duty.role == 'lead' or (duty.role == 'responsible' and not has_lead)
             result.tables['responsibilities'].append({'measure_id': measure_id, 'seq': str(index), 'agency_id': agency,
                                                       'role': duty.role, 'primary': 'true' if primary else 'false',

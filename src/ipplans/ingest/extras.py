@@ -160,7 +160,7 @@ def citations(lines: list[Line], until: int, own_title: str, notice_end: int) ->
 # -- targets ----------------------------------------------------------------------------------------------
 NUMERIC = re.compile(r'(\d+(?:\.\d+)?)\s*(万|亿)?\s*(件|家|个|所|项|人|亿元|万元|元|%|个百分点|次|名|户|件次|座|分)(以上|左右)?')
 PREDICATE = re.compile(r'(得到|更加|发生|获批|进一步|达到|取得|明显|显著|合理|不断|基本|全面|实现|超过|突破|增长|提升|提高)')
-OPENER = re.compile(r'^\s*(力争)?(?:到|至)\s*((?:19|20)\d{2})\s*年')
+OPENER = re.compile(r'^\s*(力争)?(?:(?:到|至)\s*((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年\s*[,，])')
 
 
 def targets(lines: list[Line], stop: int) -> list[dict[str, str]]:
@@ -172,16 +172,22 @@ def targets(lines: list[Line], stop: int) -> list[dict[str, str]]:
     for line in lines[:stop]:
         if not line.text or is_noise(line):
             continue
+        text = line.text
         if CHAPTER.match(line.folded):
             year = None   # a new chapter leaves the goals' scope
-            continue
-        for sentence in re.findall(r'[^。]+。?', line.text):
-            indicative = '预期性' in fold(sentence)   # （上述指标均为预期性指标）: the numbered targets of the sentence
+            # a heading run on with its paragraph (a page copied onto one line): 二、工作目标 到2025年，…
+            run_on = re.match(r'^\S{2,24}[\s\u3000]+(\S.*)$', text)
+            if not run_on:
+                continue
+            text = run_on.group(1)
+        for sentence in re.findall(r'[^。]+。?', text):
+            # （上述指标均为预期性指标）: the kind of the numbered targets of the sentence
+            kind = next((word for word in ('预期性', '约束性') if word in fold(sentence)), '')
             folded = fold(sentence)
             opener = OPENER.match(folded)
             clauses = [c for c in re.split(r'[,，;；、]', _without_note(sentence)) if c.strip(' 。')]
             if opener:
-                year = opener.group(2)
+                year = opener.group(2) or opener.group(3)
                 rows.append(_target(year, '总体目标', sentence.strip(), '力争' if opener.group(1) else ''))
                 clauses = [c for c in clauses[1:] if NUMERIC.search(fold(c))]   # numbers in the opening sentence
             elif not year:
@@ -190,7 +196,7 @@ def targets(lines: list[Line], stop: int) -> list[dict[str, str]]:
                 clauses = [sentence]
             for clause in clauses:
                 numeric = bool(NUMERIC.search(fold(clause)))
-                qualifier = '预期性' if indicative and numeric else ('力争' if '力争' in fold(clause) else '')
+                qualifier = kind if kind and numeric else ('力争' if '力争' in fold(clause) else '')
                 rows.append(_target(year, '', clause.strip() if clause is sentence else clause.strip(' ，,；;、。'), qualifier))
     return rows
 
@@ -210,12 +216,12 @@ def _target(year: str, indicator: str, text: str, qualifier: str) -> dict[str, s
         indicator = re.sub(r'^(力争|培育|新增|建成|打造|累计|全[区市县省]|我[区市县省])', '', head[:cut.start()] if cut and cut.start() > 1 else head)
         indicator = indicator.strip('“”" ，,。') or folded[:12]
         if match:
-            value = _number(float(match.group(1)) * {'万': 10000, '亿': 100000000}.get(match.group(2) or '', 1))
-            unit = match.group(3)
+            value = number_text(float(match.group(1)) * {'万': 10000, '亿': 100000000}.get(match.group(2) or '', 1))
+            unit = match.group(3) if match.group(3) != '元' else (match.group(2) or '') + '元'   # 3200亿元 is printed 亿元
     return {'year': year, 'indicator': indicator, 'value': value, 'unit': unit, 'qualifier': qualifier, 'text': text}
 
 
-def _number(value: float) -> str:
+def number_text(value: float) -> str:
     return str(int(value)) if value == int(value) else str(value)
 
 

@@ -10,19 +10,25 @@ from ipplans.text import number_value
 if TYPE_CHECKING:
     from ipplans.ingest.draft import Draft
 
+# Characters of text after the title from which a copy without tasks counts as an excerpt, not metadata only.
+EXCERPT_MIN_CHARS = 200
 # A measure's text ends with one of these when the copy did not stop inside it.
 WHOLE_ENDINGS = tuple('。；;！!？?）)】〕]') + ('等',)
 
 
-def guess_capture(result: Draft) -> None:
+def guess_capture(result: Draft, body_length: int = 0) -> None:
     """What the source holds, guessed: no measures at all (metadata only, said loudly), a last measure
     that stops mid-sentence or a list that starts past 1 (an excerpt), else the full text."""
     plan = result.tables['plans'][0]
     measures = result.tables['measures']
     if not measures:
-        plan['capture'] = 'metadata_only'
-        result.guess('plans', plan['plan_id'], 'capture', 'NO MEASURES FOUND: capture set to metadata_only. If the text '
-                     'does hold tasks, its layout is one ingest cannot read yet: add the rows by hand or report the layout.')
+        # a copy that holds the plan's opening (notice, preamble, goals) but stops before the first task is an
+        # excerpt; one that holds hardly any of its text is metadata only
+        plan['capture'] = 'excerpt' if body_length >= EXCERPT_MIN_CHARS else 'metadata_only'
+        result.guess('plans', plan['plan_id'], 'capture', f'NO MEASURES FOUND: capture set to {plan["capture"]} '
+                     f'({body_length} characters of text after the title). If the copy stops before the first task, '
+                     'rewrite this note to say so (the validator accepts an excerpt without measures only with such a note); '
+                     'if the text does hold tasks, its layout is one ingest cannot read yet: add the rows by hand or report the layout.')
         return
     last = measures[-1]
     if not last['text'].rstrip().endswith(WHOLE_ENDINGS):
@@ -30,6 +36,8 @@ def guess_capture(result: Draft) -> None:
         result.guess('measures', last['measure_id'], 'capture',
                      f'measure {last["number"]} ends mid-sentence ({last["text"][-12:]!r}): marked cut_off and the plan '
                      'an excerpt; if the source is whole, set both back')
+    elif plan['capture'] == 'excerpt':
+        pass   # already said where the copy stops (a cut-off duty bracket)
     elif number_value(measures[0]['number']) not in (None, 1):
         plan['capture'] = 'excerpt'
         result.guess('plans', plan['plan_id'], 'capture', 'the numbering starts past 1: capture set to excerpt; check it')

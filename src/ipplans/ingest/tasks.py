@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ipplans.ingest.agencies import looks_like_agency, looks_like_agency_list, split_agencies_marked
+from ipplans.ingest.agencies import SUFFIX as AGENCY_SUFFIX, looks_like_agency, looks_like_agency_list, split_agencies_marked
 from ipplans.ingest.text import BRACKETED, CHAPTER, CIRCLED, DOTTED, Line, fold
-from ipplans.ingest.vocabulary import DEADLINE, DUTY_MENTION, LABEL_BREAK, LABELS, LEAD_AT_END, TRAILING_LABEL
+from ipplans.ingest.vocabulary import (DEADLINE, DUTY_MENTION, FIRST_IS_LEAD, LABEL_BREAK, LABELS, LEAD_AT_END,
+                                       TRAILING_LABEL)
 
 OPEN, CLOSE = '(〔[【', ')〕]】'
 
@@ -17,6 +18,7 @@ class Duty:
     printed: str
     role: str            # lead / cooperating / responsible
     glued: bool = False  # printed without a separator after the previous agency
+    full: str = ''       # the name with the prefix and suffix its list shares (市知识产权、工商、版权局 → 市工商局)
 
 
 @dataclass
@@ -30,6 +32,7 @@ class Task:
     line: int = 0
     notes: list[str] = field(default_factory=list)
     section_taken: bool = False   # a table row's heading column has been read
+    duties_cut: bool = False      # its duty bracket is cut off by the end of an excerpt
 
 
 @dataclass
@@ -74,6 +77,8 @@ def parse_duties(content: str) -> tuple[list[Duty], str] | None:
     for clause in clauses:
         clause = clause.strip()
         folded = fold(clause)
+        if FIRST_IS_LEAD.search(folded):
+            continue   # 列第一位者为牵头部门，下同: read for the whole plan by first_is_lead()
         role = None
         for pattern, labelled in LABELS:
             match = pattern.match(folded)
@@ -98,13 +103,34 @@ def parse_duties(content: str) -> tuple[list[Duty], str] | None:
             else:
                 piece_role = 'responsible'
             names = split_agencies_marked(piece)
-            if not names or not all(looks_like_agency(n) for n, _ in names):
+            if not names:
+                return None
+            fulls = [n for n, _ in names] if all(looks_like_agency(n) for n, _ in names) else shared_names([n for n, _ in names])
+            if fulls is None:
                 return None
             has_lead = has_lead or piece_role == 'lead'
-            duties.extend(Duty(n, piece_role, glued) for n, glued in names)
+            duties.extend(Duty(n, piece_role, glued, '' if full == n else full) for (n, glued), full in zip(names, fulls))
     if not duties:
         return None
     return duties, '；'.join(deadline)
+
+
+def shared_names(names: list[str]) -> list[str] | None:
+    """The full names of a list that prints a shared prefix and suffix once (市知识产权、工商、版权局 →
+    市知识产权局, 市工商局, 市版权局); None when the list does not read so."""
+    suffix = AGENCY_SUFFIX.search(fold(names[-1])) if len(names) > 1 else None
+    if not suffix or not looks_like_agency(names[-1]):
+        return None
+    prefix = names[0][0] if names[0][:1] in '区市县省' else ''
+    fulls = []
+    for name in names:
+        full = name if looks_like_agency(name) else name + suffix.group(0)
+        if prefix and not full.startswith(('区', '市', '县', '省')):
+            full = prefix + full
+        if not looks_like_agency(full) or len(name) > 8:
+            return None
+        fulls.append(full)
+    return fulls
 
 
 def split_item(text: str) -> tuple[str, list[Duty], str]:
@@ -116,12 +142,45 @@ def split_item(text: str) -> tuple[str, list[Duty], str]:
         parsed = parse_duties(text[label.end():].rstrip('。. ')) if label else None
         return (text[:label.start()].rstrip(), *parsed) if parsed else (text, [], '')
     start, end = span
-    inner = text[start + 1:end - 1] if fold(text)[end - 1] in CLOSE else text[start + 1:end]
+    closed = fold(text)[end - 1] in CLOSE
+    inner = text[start + 1:end - 1] if closed else text[start + 1:end]
     parsed = parse_duties(inner)
+    if parsed is None and not closed and any(pattern.match(fold(inner)) for pattern, _ in LABELS):
+        # a duty bracket cut off by the end of an excerpt: its last name may be cut too
+        complete = re.split(r'[、,，;；](?=[^、,，;；]*$)', inner)[0] if re.search(r'[、,，;；]', inner) else ''
+        parsed = parse_duties(complete) if complete else None
+        return text[:start].rstrip(), *(parsed or ([], ''))
     if parsed is None:
         return text, [], ''
     duties, deadline = parsed
     return text[:start].rstrip(), duties, deadline
+
+
+def bracket_content(text: str) -> str:
+    """What the bracket that ends the text holds ('' when it ends in none)."""
+    span = trailing_bracket(text)
+    return text[span[0] + 1:span[1] - 1] if span else ''
+
+
+def duties_cut(text: str) -> bool:
+    """The text ends in a duty bracket that never closes: an excerpt cut off inside the responsibilities."""
+    span = trailing_bracket(text)
+    if span is None or fold(text)[span[1] - 1] in CLOSE:
+        return False
+    return any(pattern.match(fold(text[span[0] + 1:span[1]])) for pattern, _ in LABELS)
+
+
+def first_is_lead(tasks: list[Task], text: str) -> bool:
+    """Where the plan says the first unit of a list leads (列第一位者为牵头部门), read its lists so:
+    in each task whose units are all just responsible, the first leads and the others cooperate."""
+    if not FIRST_IS_LEAD.search(fold(text)):
+        return False
+    for task in tasks:
+        if len(task.duties) > 1 and all(d.role == 'responsible' for d in task.duties):
+            task.duties[0].role = 'lead'
+            for duty in task.duties[1:]:
+                duty.role = 'cooperating'
+    return True
 
 
 # -- numbered lines --------------------------------------------------------------------

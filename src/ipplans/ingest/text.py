@@ -142,9 +142,12 @@ def sentence_head(text: str) -> str:
 
 
 # -- dates ------------------------------------------------------------------------------------------
-_CN_DATE_DIGITS = {'〇': '0', '○': '0', '零': '0', 'Ｏ': '0', 'O': '0', '一': '1', '二': '2', '三': '3', '四': '4',
+# Zero as printed in a Chinese-numeral year: 〇, ○, 零, and the lookalikes typists use (Latin O/o, digit 0,
+# Greek Ο, Cyrillic О): 二O一一年三月二十三日.
+_CN_DATE_DIGITS = {'〇': '0', '○': '0', '零': '0', 'Ｏ': '0', 'O': '0', 'o': '0', '0': '0', 'Ο': '0', 'О': '0', '一': '1', '二': '2', '三': '3', '四': '4',
                    '五': '5', '六': '6', '七': '7', '八': '8', '九': '9'}
-CN_DATE = re.compile(r'([〇○零Ｏ一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日')
+_CN_YEAR_DIGIT = '[' + ''.join(_CN_DATE_DIGITS) + ']'
+CN_DATE = re.compile(r'(' + _CN_YEAR_DIGIT + r'{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日')
 DIGIT_DATE = re.compile(r'((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日')
 ISO_DATE = re.compile(r'((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})')
 PACKED_DATE = re.compile(r'^((?:19|20)\d{2})(\d{2})(\d{2})$')
@@ -180,7 +183,7 @@ def is_date_line(text: str) -> bool:
     """A line that is only a date (a signature date), possibly followed by 印发/发布."""
     folded = re.sub(r'\s+', '', fold(text))
     folded = re.sub(r'(印发|发布|制发)$', '', folded)
-    return bool(re.fullmatch(r'(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇○零Ｏ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日|(?:19|20)\d{6}', folded))
+    return bool(re.fullmatch(r'(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|' + _CN_YEAR_DIGIT + r'{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日|(?:19|20)\d{6}', folded))
 
 
 def deadline_date(deadline: str) -> str | None:

@@ -29,7 +29,15 @@ LEAD_WORDS = ('牵头',)
 DUTY_WORDS = ('按职责分工负责', '按照职责分工负责', '按职责负责', '按照职责负责', '按职能分工负责', '分工负责', '共同负责',
               '配合', '参与', '协助', '负责')
 # How an agency list may end: 区法院、区检察院等部门.
-LIST_ENDINGS = ('等部门', '等单位', '等')
+LIST_ENDINGS = ('等有关单位', '等有关部门', '等相关单位', '等相关部门', '等部门', '等单位', '等')
+
+# A plan that says once which unit of a list leads: 列第一位者为牵头部门 / 排在首位的为牵头单位.
+FIRST_IS_LEAD = re.compile(r'[列排](?:在)?(?:第一位|首位)(?:的|者)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)?')
+
+# Headings (and item heads) of the parts of a plan that state background, principles or past results:
+# their numbered paragraphs are not tasks (纲要 一、序言 1. …; 一、总体要求 （一）指导思想。…).
+NOT_TASK_HEADINGS = ('序言', '前言', '总体要求', '指导思想', '基本原则', '规划背景', '发展基础', '发展现状', '主要成绩',
+                     '工作成绩', '工作回顾', '工作总结', '面临形势')
 
 # -- deadlines -------------------------------------------------------------------------------------
 DEADLINE_LABELS = ('完成时限', '完成时间', '时间节点', '时限要求', '进度安排', '时限')
@@ -75,8 +83,9 @@ ANY_ROLE_LABEL = one_of(ALL_ROLE_LABELS)
 
 # （牵头单位：X …: the role of a clause that opens with a label
 LABELS = [(re.compile('^' + one_of(labels) + COLON), role) for role, labels in ROLE_LABELS.items()]
-# where one clause of a duty bracket ends and the next begins: a semicolon, or a separator before a label
-LABEL_BREAK = re.compile(r'[;；]|(?:[,，、]|\s+)(?=\s*' + ANY_ROLE_LABEL + COLON + ')')
+# where one clause of a duty bracket ends and the next begins: a semicolon or a full stop (X负责。完成时限：…),
+# or a separator before a label
+LABEL_BREAK = re.compile(r'[;；。]|(?:[,，、]|\s+)(?=\s*' + ANY_ROLE_LABEL + COLON + ')')
 # a line below an item that gives its agencies: 责任单位：…
 DUTY_LINE = re.compile('^' + ANY_ROLE_LABEL + COLON)
 # an item whose last sentence gives its agencies: …。责任单位：区市场监管局。
@@ -84,6 +93,9 @@ TRAILING_LABEL = re.compile(r'(?<=[。;；])\s*(?=' + ANY_ROLE_LABEL + COLON + r
 # anything that says a bracket is about duties (for a bracket that lost its closing mark)
 DUTY_MENTION = re.compile(one_of(ALL_ROLE_LABELS + LEAD_WORDS + DUTY_WORDS))
 LEAD_AT_END = re.compile(one_of(LEAD_WORDS) + '$')
+NOT_TASK_HEADING = re.compile(one_of(NOT_TASK_HEADINGS))
+# an item whose own head is such a heading: （一）指导思想。… / （一）实施知识产权战略的指导思想：…
+NOT_TASK_ITEM = re.compile(r'^(?:[^。，,]{0,16}的)?' + one_of(NOT_TASK_HEADINGS) + r'\s*[:：。]?$')
 ROLE_WORDS_AT_END = re.compile(one_of(LEAD_WORDS + DUTY_WORDS + LIST_ENDINGS) + '$')
 
 DEADLINE = re.compile(r'(?:19|20)\d{2}\s*年|' + one_of(DEADLINE_WORDS))

@@ -36,9 +36,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ipplans.paths import REPO
+from ipplans.safety import links_within
 from ipplans.site.links import FRAGMENTS
 from ipplans.site.model import Site, SiteError, load_manifest, load_package
 from ipplans.site.pages import PAGE_TYPES, generated_folders
+from ipplans.text import visible_lines
 
 # Written into each generated folder as .gitignore: git ignores the folder's files (this one too),
 # so no list of generated folders is kept anywhere else; MkDocs skips dotfiles.
@@ -83,6 +85,17 @@ def source_date_epoch(descriptor: dict) -> str:
     if created.tzinfo is None:
         created = created.replace(tzinfo=timezone.utc)
     return str(int(created.timestamp()))
+
+
+# The site's own sources, read from the repository: no link or special file may be among them (MkDocs
+# and the copies below would follow a link and publish the file it points to).
+SITE_SOURCES = ('mkdocs.yml', 'docs', 'overrides', 'hooks')
+
+
+def check_site_sources(root: Path) -> None:
+    found = links_within(root, SITE_SOURCES)
+    if found:
+        raise SiteError('refused, nothing built:\n' + '\n'.join(entry.line() for entry in found))
 
 
 def prepare_work(work: Path) -> None:
@@ -164,6 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     try:
         package = load_package(args.package.resolve())
+        check_site_sources(REPO)
         if args.work:
             prepare_work(args.work)
         work = args.work or REPO
@@ -175,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_build:
             build(work, args.site_dir, source_date_epoch(package.descriptor), args.site_url)
     except SiteError as error:
-        print(f'ipplans site: {error}', file=sys.stderr)
+        print(visible_lines(f'ipplans site: {error}'), file=sys.stderr)
         return 1 if str(error).startswith('mkdocs build failed') else 2
     where = 'generated' if args.no_build else f'built into {args.site_dir}'
     finished = time.monotonic()

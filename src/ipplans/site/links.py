@@ -55,11 +55,27 @@ def chart_image(name: str, alt: str, prefix: str) -> str:
     return f'![{md(alt)}]({prefix}{FRAGMENTS}/{name}.svg)\n'
 
 
+def agency_name(site: Site, agency: Row) -> str:
+    """The agency's name with its second nameplates, as Chinese writes a body with two names:
+    重庆市荣昌区市场监督管理局（重庆市荣昌区知识产权局） (escaped)."""
+    plates = [row.get('nameplate', '') for row in site.agency_facts.nameplates.get(agency.get('agency_id', ''), [])]
+    name = md(agency.get('name', agency.get('agency_id', '')))
+    return name + (f"（{'、'.join(md(p) for p in plates)}）" if plates else '')
+
+
 def agency_link(site: Site, agency_id: str) -> str:
-    """The agency's name linked to its section, as HTML for a plan page."""
-    agency = site.agencies.get(agency_id)
-    return site.link_once(('agency', agency_id), lambda: md(agency_id) if agency is None else
-                          a(md(agency.get('name', agency_id)), built(agency_href(agency))))
+    """The agency's name (and second nameplates) linked to its section, as HTML for a plan page; an
+    internal unit is followed by the agency it belongs to."""
+    def make() -> str:
+        agency = site.agencies.get(agency_id)
+        if agency is None:
+            return md(agency_id)
+        link = a(agency_name(site, agency), built(agency_href(agency)))
+        parent = site.agencies.get(agency.get('parent_agency_id', ''))
+        if parent is not None:
+            link += f" (unit of {a(agency_name(site, parent), built(agency_href(parent)))})"
+        return link
+    return site.link_once(('agency', agency_id), make)
 
 
 def task_link(site: Site, row: Row) -> str:

@@ -47,10 +47,14 @@ def plan_label(plan: Row) -> str:
 
 @dataclass
 class AgencyFacts:
-    """What the site shows about agencies, grouped from the responsibilities, aliases and members tables."""
+    """What the site shows about agencies, grouped from the responsibilities, aliases, members and
+    nameplates tables and the agencies' parents."""
     duties: dict[str, list[Row]]
     aliases: dict[str, list[str]]
     memberships: dict[str, list[Row]]
+    scoped_aliases: dict[str, list[tuple[str, str]]]   # agency → (spelling, the plan it is scoped to)
+    nameplates: dict[str, list[Row]]
+    units: dict[str, list[Row]]                        # agency → its internal units (parent_agency_id)
 
 
 class Site:
@@ -97,10 +101,17 @@ class Site:
     @cached_property
     def agency_facts(self) -> AgencyFacts:
         aliases: dict[str, list[str]] = defaultdict(list)
+        scoped: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for row in self.rows('agency_aliases'):
-            aliases[row.get('agency_id', '')].append(row.get('alias', ''))
+            if row.get('plan_id'):
+                scoped[row.get('agency_id', '')].append((row.get('alias', ''), row['plan_id']))
+            else:
+                aliases[row.get('agency_id', '')].append(row.get('alias', ''))
+        units = grouped([r for r in self.rows('agencies') if r.get('parent_agency_id')], 'parent_agency_id')
         return AgencyFacts(grouped(self.rows('responsibilities'), 'agency_id'), aliases,
-                           grouped(self.rows('members'), 'agency_id'))
+                           grouped(self.rows('members'), 'agency_id'), scoped,
+                           grouped(self.rows('agency_nameplates'), 'agency_id') if 'agency_nameplates' in self.table_names else {},
+                           units)
 
     @cached_property
     def agencies_by_region(self) -> dict[str, list[Row]]:

@@ -8,9 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ipplans.encoding import sniff
 from ipplans.package import Package, Resource
+from ipplans.safety import read_bytes
 from ipplans.schema import field_docs
-from ipplans.text import shorten
+from ipplans.sources import Base
+from ipplans.text import compact, shorten
 from ipplans.validate.problem import Problem
 from ipplans.validate.upstream import Upstream
 
@@ -28,6 +31,11 @@ class Context:
     texts: dict[str, str] = field(default_factory=dict)   # their decoded text, until parsed
     upstream: Upstream | None = None              # Frictionless' report, once started
     problems: list[Problem] = field(default_factory=list)
+    base: Base | None = None                      # the base revision of --base, for the add-only rules
+    refused: bool = False                         # the package holds files no tool may read: stop
+    upstream_blocked: bool = False                # the descriptor is not safe to hand to Frictionless
+    _sources: dict[str, bytes | None] = field(default_factory=dict)
+    _compacted: dict[str, str] = field(default_factory=dict)
 
     def add(self, path: str, row: int | None, field: str | None, check: str, key: str, table: str | None = None,
             **params) -> None:
@@ -67,8 +75,33 @@ class Context:
         """(CSV line, row) pairs of a readable table; [] for any other."""
         return self.resources[name].numbered() if self.readable(name) else []
 
+    def reported(self, path: str, field: str) -> bool:
+        """A problem is already reported at this file and field (the descriptor check said it first)."""
+        return any(p.path == path and p.field == field for p in self.problems)
+
+    def source(self, rel: str) -> bytes | None:
+        """The bytes of an archived source the package names (read once), or None when the path
+        leaves the package or names no regular file."""
+        if rel not in self._sources:
+            path = self.package.file(rel) if self.package else None
+            try:
+                self._sources[rel] = read_bytes(path) if path is not None else None
+            except OSError:
+                self._sources[rel] = None
+        return self._sources[rel]
+
+    def source_text(self, rel: str) -> str:
+        """An archived source's text as compared with the data: decoded, NFKC, whitespace removed ('' if unreadable)."""
+        if rel not in self._compacted:
+            data = self.source(rel)
+            self._compacted[rel] = compact(sniff(data).text or '') if data is not None else ''
+        return self._compacted[rel]
+
     def upstream_report(self) -> dict:
-        """Frictionless' report, as started beside the checks (or computed now if it never was)."""
+        """Frictionless' report, as started beside the checks (or computed now if it never was);
+        {'blocked': True} when the descriptor is not safe to hand to Frictionless."""
+        if self.upstream_blocked:
+            return {'blocked': True}
         if self.upstream is None:
             self.upstream = Upstream(self.dir / 'datapackage.json', parallel=False)
         return self.upstream.result()

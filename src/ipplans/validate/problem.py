@@ -1,7 +1,14 @@
-"""One problem the validator found, and its two output forms (a text line, a GitHub annotation)."""
+"""One problem the validator found, and its two output forms (a text line, a GitHub annotation).
+
+Both show every part through ipplans.text.visible: a file name, a cell or a value from the package
+can hold a newline or an escape sequence, and must never start a line of its own in a CI log (a
+forged `::error`) or colour a terminal.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from ipplans.text import visible
 
 
 @dataclass(frozen=True)
@@ -14,11 +21,11 @@ class Problem:
     zh: str
 
     def message(self, lang: str = 'both') -> str:
-        return {'en': self.en, 'zh': self.zh}.get(lang, f'{self.en} | {self.zh}')
+        return visible({'en': self.en, 'zh': self.zh}.get(lang, f'{self.en} | {self.zh}'))
 
     def text(self, lang: str = 'both') -> str:
         row = '-' if self.row is None else str(self.row)
-        return f'{self.path}:{row}:{self.field or "-"}: {self.check}: {self.message(lang)}'
+        return f'{visible(self.path)}:{row}:{visible(self.field or "-")}: {visible(self.check)}: {self.message(lang)}'
 
     def github(self, lang: str = 'both') -> str:
         def escape(value: str) -> str:
@@ -27,4 +34,6 @@ class Problem:
         def prop(value: str) -> str:
             return escape(value).replace(':', '%3A').replace(',', '%2C')
         line = f',line={self.row}' if self.row else ''
-        return f'::error file={prop(self.path)}{line},title={prop(self.check)}::{escape((self.field + ": " if self.field else "") + self.message(lang))}'
+        field = visible(self.field) + ': ' if self.field else ''
+        return f'::error file={prop(visible(self.path))}{line},title={prop(visible(self.check))}::{escape(field + self.message(lang))}'
+

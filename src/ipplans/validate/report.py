@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ipplans.package import Package
+from ipplans.text import visible
 from ipplans.validate.problem import Problem
 
 MAX_REPEATS = 20  # lines shown for one (file, check, field) before "… and N more"
@@ -29,9 +30,9 @@ def report(problems: list[Problem], fmt: str = 'text', lang: str = 'both') -> li
             continue
         lines.append(problem.github(lang) if fmt == 'github' else problem.text(lang))
     for (path, check, field), n in hidden.items():
-        lines.append(f'{path}:-:{field or "-"}: {check}: … and {n} more like the above | 同类问题另有 {n} 个')
+        lines.append(f'{visible(path)}:-:{visible(field or "-")}: {check}: … and {n} more like the above | 同类问题另有 {n} 个')
     counts = Counter(p.path for p in problems)
-    files = ', '.join(f'{path}: {n}' for path, n in counts.items())
+    files = ', '.join(f'{visible(path)}: {n}' for path, n in counts.items())
     s = 's' if len(problems) != 1 else ''
     lines.append(f'{len(problems)} problem{s} in {len(counts)} file{"s" if len(counts) != 1 else ""} ({files}) | 共 {len(problems)} 个问题，涉及 {len(counts)} 个文件')
     return lines

@@ -9,6 +9,7 @@ import json
 from ipplans.export.load import TypedPackage
 from ipplans.export.shared import Download, ExportError, write_zip, zip_time
 from ipplans.paths import safe_relative
+from ipplans.safety import read_bytes
 
 FILES = 'NAME.zip'
 ABOUT = ('the whole Frictionless package; its datapackage.json gives every resource\'s bytes and hash '
@@ -32,7 +33,7 @@ def package_zip_bytes(typed: TypedPackage) -> bytes:
         name = str(member)
         if name not in members:
             try:
-                members[name] = (root / name).read_bytes()
+                members[name] = read_bytes(root / name)   # never through a link (ipplans.safety)
             except OSError as exc:
                 raise ExportError(f'{name}: cannot be read: {exc.strerror}') from None
         return members[name]
@@ -48,9 +49,8 @@ def package_zip_bytes(typed: TypedPackage) -> bytes:
             add(source['path'])
     sources_dir = root / 'data' / 'sources'
     if sources_dir.is_dir():
-        for path in sorted(sources_dir.rglob('*')):
-            if path.is_file():
-                add(path.relative_to(root).as_posix())
+        for path in sorted(sources_dir.iterdir()):   # the layout allows no subfolder (ipplans.safety)
+            add(path.relative_to(root).as_posix())
     for extra in PACKAGE_EXTRAS:
         if (root / extra).is_file():
             add(extra)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from ipplans.ingest.tasks import CLOSE, Reading, Task, classify, is_heading, parse_duties, split_item
+from ipplans.ingest.tasks import CLOSE, Reading, Task, classify, duties_cut, is_heading, parse_duties, split_item
 from ipplans.ingest.text import Line, fold, is_noise, sentence_head
-from ipplans.ingest.vocabulary import DEADLINE_LINE, DUTY_LINE
+from ipplans.ingest.vocabulary import DEADLINE_LINE, DUTY_LINE, NOT_TASK_HEADING, NOT_TASK_ITEM
 
 NAME = 'numbered items in the body'
 
@@ -61,6 +61,8 @@ class ItemReader:
         if kind and kind[0] == 'bracketed' and self.item_kind == 'dotted' and self.current is not None and self.open \
                 and re.match(r'^[(（]\s*\d', line.folded):
             kind = None   # （1）…（2）… inside an item that has not closed yet: part of its text
+        if kind and kind[0] == 'bracketed' and self.item_kind == 'dotted' and not is_heading(kind[2]) and split_item(kind[2])[1]:
+            kind = (self.item_kind, *kind[1:])   # （一）a paragraph with its own duty bracket: a task, among 1. items elsewhere
         if kind and kind[0] == 'chapter':
             self.chapter, self.section, self.current = f'{kind[1]}{kind[2]}', '', None
         elif kind and kind[0] == 'bracketed' and (self.item_kind == 'dotted' or is_heading(kind[2])):
@@ -68,6 +70,10 @@ class ItemReader:
         elif kind and kind[0] == self.item_kind:
             self.current = Task(kind[1], kind[2], line=line.number)
             self.current.chapter, self.current.section = (self.chapter, self.section) if self.section else ('', self.chapter)
+            if self.not_a_task(self.current):
+                self.skipped.append(f'line {line.number}: {line.text[:40]} (background or principles, not a task)')
+                self.current = None
+                return
             self.tasks.append(self.current)
             self.update_open()
         elif self.current is not None and self.open and not re.match(r'^(附件|附表)', line.folded):
@@ -76,6 +82,12 @@ class ItemReader:
             self.update_open()
         elif self.tasks and self.current is None and not re.match(r'^(附件|附表)', line.folded):
             self.skipped.append(f'line {line.number}: {line.text[:40]}')
+
+    @staticmethod
+    def not_a_task(task: Task) -> bool:
+        """An item of a preface, background or principles part (序言, 指导思想 …), by its headings or its own head."""
+        own_head = re.split(r'[:：。]', fold(task.text), maxsplit=1)[0]
+        return any(NOT_TASK_HEADING.search(fold(head)) for head in (task.chapter, task.section)) or bool(NOT_TASK_ITEM.match(own_head))
 
     def duties_below(self, line: Line) -> bool:
         """Responsibilities printed below the item: a whole-line bracket, 责任单位：…, 完成时限：…"""
@@ -108,6 +120,7 @@ class ItemReader:
 
     def finish(self) -> list[Task]:
         for task in self.tasks:
+            task.duties_cut = duties_cut(task.text)
             body, duties, deadline = split_item(task.text)
             if duties or not task.duties:
                 task.text, task.duties, task.deadline = body, duties, deadline or task.deadline

@@ -1,5 +1,6 @@
-"""The Methodology page's fragment (generated/coding.md): the codebook, read from the code lists,
-with how often each code is used, and the agreement figures, computed from the coding passes."""
+"""The Methodology page's fragments (generated/coding.md, generated/targets.md): the codebooks, read
+from the code lists, with how often each code is used, and the agreement figures, computed from the
+coding passes."""
 from __future__ import annotations
 
 from collections import Counter
@@ -8,6 +9,7 @@ from typing import Iterator
 from ipplans import agreement
 from ipplans.site.links import FRAGMENTS
 from ipplans.site.markup import code, md, table_md
+from ipplans.schema import enum_labels
 from ipplans.site.model import Site
 
 FOLDERS = (FRAGMENTS,)
@@ -15,6 +17,7 @@ FOLDERS = (FRAGMENTS,)
 
 def pages(site: Site) -> Iterator[tuple[str, str]]:
     yield f'{FRAGMENTS}/coding.md', coding_fragment(site)
+    yield f'{FRAGMENTS}/targets.md', targets_fragment(site)
 
 
 def agreement_md(rows: list[agreement.Agreement]) -> str:
@@ -59,3 +62,30 @@ def coding_fragment(site: Site) -> str:
         '## Agency functions {#functions}\n',
         functions_md(site),
     ])
+
+
+def targets_fragment(site: Site) -> str:
+    """The indicators and units with how many targets use each, and the agreement between the passes."""
+    targets = site.rows('targets')
+    used = Counter(t.get('indicator_code', '') for t in targets)
+    numeric = Counter(t.get('indicator_code', '') for t in targets if t.get('value_kind') == 'numeric')
+    kinds = {value: f"{labels['zh']} {labels['en']}" for value, labels in enum_labels(site.schema('indicators'), 'national_binding').items()}
+    per = {value: labels['en'] for value, labels in enum_labels(site.schema('indicators'), 'denominator').items()}
+    indicators = table_md(['Code', 'Label', '标签', 'Unit', 'Denominator', 'National indicator', 'National kind', 'Targets', 'Numeric'], [
+        [code(row['indicator_code']), md(row['label_en']), md(row['label_zh']), code(row['unit_code']) if row.get('unit_code') else '',
+         md(per.get(row.get('denominator', ''), '')), md(row.get('national_indicator_zh', '')), md(kinds.get(row.get('national_binding', ''), '')),
+         str(used[row['indicator_code']]), str(numeric[row['indicator_code']])] for row in site.rows('indicators')])
+    units_used = Counter(t.get('unit_code', '') for t in targets)
+    units = table_md(['Code', 'Label', '标签', 'Definition', 'Targets'], [
+        [code(row['unit_code']), md(row['label_en']), md(row['label_zh']), md(row['definition_en']), str(units_used[row['unit_code']])]
+        for row in site.rows('units')])
+    passes, coded = agreement.target_passes(site.package)
+    if passes:
+        agreed = '\n'.join(['### Agreement between the two passes {#target-agreement}\n',
+                             table_md(['Field', 'Targets', 'Same value', "Cohen's kappa"],
+                                      [[code(a.scheme), str(a.measures), str(a.same), 'n/a' if a.kappa is None else f'{a.kappa:.2f}']
+                                       for a in passes])])
+    else:
+        agreed = (f'### Agreement between the two passes {{#target-agreement}}\n\n{coded} targets are coded in pass `a`; the '
+                  'second, blind pass is not in yet, so no agreement can be given.\n')
+    return '\n'.join([agreed, '### Indicators {#indicators}\n', indicators, '### Units {#units}\n', units])

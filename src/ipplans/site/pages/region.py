@@ -1,5 +1,6 @@
 """Region pages: the agencies of one region on one page (agencies/<region>.md), each agency a
-section (agencies/<region>/#<agency>). Search finds the agencies by their names, aliases and notes;
+section (agencies/<region>/#<agency>), its internal units as subsections right after it. Search
+finds the agencies by their names, second nameplates, aliases and notes;
 their task lists (numbers that link to the plans' pages, where the tasks are indexed in full) are
 left out of the index, so that every measure text is indexed once."""
 from __future__ import annotations
@@ -8,7 +9,7 @@ from collections import Counter, defaultdict
 from typing import Iterator
 
 from ipplans.site.labels import columns, field_label, value_words
-from ipplans.site.links import plan_href, region_href, task_link
+from ipplans.site.links import agency_href, agency_name, plan_href, region_href, task_link
 from ipplans.site.markup import a, built, facts_html, front_matter, heading, md, page_name, raw_block, table_html
 from ipplans.site.model import Row, Site, sort_number
 
@@ -31,22 +32,59 @@ def region_page(site: Site, code: str, agencies: list[Row]) -> str:
     out = [front_matter(title=title), f'# {md(title)}\n',
            f'{len(agencies)} agencies with region code {md(code)}. For each agency, its tasks in each plan by role: '
            'the numbers of the measures, each linked to its full text on the plan\'s page.\n']
-    for agency in sorted(agencies, key=lambda a: (a.get('name', ''), a.get('agency_id', ''))):
-        out.append(agency_section(site, agency))
+    for agency, depth in in_page_order(site, agencies):
+        out.append(agency_section(site, agency, depth))
     return '\n'.join(out)
 
 
-def agency_section(site: Site, agency: Row) -> str:
-    """The agency's heading (in the page's table of contents), then its facts and tasks as raw HTML."""
+def in_page_order(site: Site, agencies: list[Row]) -> list[tuple[Row, int]]:
+    """The region's agencies by name, each followed by its internal units (depth 1, 2 …); a unit whose
+    parent is on another region's page (or missing) stands on its own."""
+    by_name = lambda a: (a.get('name', ''), a.get('agency_id', ''))  # noqa: E731
+    here = {a.get('agency_id', '') for a in agencies}
+    units = site.agency_facts.units
+    order: list[tuple[Row, int]] = []
+    placed: set[str] = set()
+
+    def place(agency: Row, depth: int) -> None:
+        if agency.get('agency_id', '') in placed:
+            return
+        placed.add(agency.get('agency_id', ''))
+        order.append((agency, depth))
+        for unit in sorted(units.get(agency.get('agency_id', ''), []), key=by_name):
+            if unit.get('agency_id', '') in here:
+                place(unit, depth + 1)
+    for agency in sorted(agencies, key=by_name):
+        if agency.get('parent_agency_id', '') not in here:
+            place(agency, 0)
+    for agency in sorted(agencies, key=by_name):   # units in a cycle of parents (invalid, but previewed)
+        place(agency, 0)
+    return order
+
+
+def agency_section(site: Site, agency: Row, depth: int = 0) -> str:
+    """The agency's heading (in the page's table of contents; an internal unit's one level below its
+    parent's), then its facts and tasks as raw HTML."""
     agency_id = agency.get('agency_id', '')
     anchor = page_name(agency_id)
     facts = site.agency_facts
     counts = Counter(r.get('role', '') for r in facts.duties.get(agency_id, []))
-    aliases = ' · '.join(md(a) for a in sorted(set(facts.aliases.get(agency_id, []))))
+    aliases = ' · '.join([md(a) for a in sorted(set(facts.aliases.get(agency_id, [])))] +
+                         [f"{md(alias)} (in {a(md(plan_id), built(plan_href(plan_id)))} only)"
+                          for alias, plan_id in sorted(set(facts.scoped_aliases.get(agency_id, [])))])
     meta = [(field_label('agencies', 'agency_id'), md(agency_id)),
-            (field_label('agencies', 'kind'), md(value_words(site.schema('agencies'), 'kind', agency.get('kind', '')))),
-            ('Aliases seen in sources 来源中的写法', aliases or '(none)'),
-            ('Tasks', ', '.join(f'{counts[r]} {r}' for r in site.roles if counts[r]) or 'none')]
+            (field_label('agencies', 'kind'), md(value_words(site.schema('agencies'), 'kind', agency.get('kind', ''))))]
+    parent = site.agencies.get(agency.get('parent_agency_id', ''))
+    if agency.get('parent_agency_id'):
+        meta.append(('Unit of 所属单位', a(agency_name(site, parent), built(agency_href(parent))) if parent
+                     else md(agency['parent_agency_id'])))
+    for plate in facts.nameplates.get(agency_id, []):
+        meta.append(('Second nameplate 另一块牌子', f"{md(plate.get('nameplate', ''))} ({md(plate.get('nameplate_en', ''))})"))
+    units = sorted(facts.units.get(agency_id, []), key=lambda u: (u.get('name', ''), u.get('agency_id', '')))
+    if units:
+        meta.append(('Internal units 内设机构', ' · '.join(a(md(u.get('name', '')), built(agency_href(u))) for u in units)))
+    meta += [('Aliases seen in sources 来源中的写法', aliases or '(none)'),
+             ('Tasks', ', '.join(f'{counts[r]} {r}' for r in site.roles if counts[r]) or 'none')]
     if agency.get('note'):
         meta.append((field_label('agencies', 'note'), md(agency['note'])))
     block = [f"<p>{md(agency.get('name_en', ''))}</p>", facts_html(meta), *tasks_by_plan(site, agency_id, anchor)]
@@ -58,7 +96,8 @@ def agency_section(site: Site, agency: Row) -> str:
              if m.get('plan_id') in site.plans else md(m.get('plan_id', '')),
              md(m.get('body', '')), md(m.get('role', '')), md(m.get('name', '')), md(m.get('post', ''))]
             for m in memberships]))
-    return f"## {md(agency.get('name', agency_id))} {{#{anchor}}}\n\n" + raw_block(block)
+    level = '#' * (2 + min(depth, 1))
+    return f"{level} {agency_name(site, agency)} {{#{anchor}}}\n\n" + raw_block(block)
 
 
 def tasks_by_plan(site: Site, agency_id: str, anchor: str) -> list[str]:

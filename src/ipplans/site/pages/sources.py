@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ipplans.safety import read_bytes
 from ipplans.site.links import FRAGMENTS
 from ipplans.site.model import Site
 
@@ -14,4 +15,4 @@ def pages(site: Site) -> Iterator[tuple[str, bytes]]:
     for plan in site.rows('plans'):
         source = site.archived_source(plan)
         if source:
-            yield f'{FRAGMENTS}/sources/{source.name}', source.read_bytes()
+            yield f'{FRAGMENTS}/sources/{source.name}', read_bytes(source)

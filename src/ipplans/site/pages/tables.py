@@ -140,14 +140,27 @@ def links_section(site: Site, name: str) -> str:
     return '## Links to other tables {#links}\n\n' + '\n'.join(items) + '\n'
 
 
+def values_text(spec: dict) -> str:
+    """Each allowed value with its labels and definition (schema enumLabels), one per line."""
+    labels = spec.get('enumLabels') or {}
+    lines = []
+    for value in (spec.get('constraints', {}) or {}).get('enum', []):
+        entry = labels.get(value) or {}
+        words = ' '.join(md(entry[k]) for k in ('en', 'zh') if entry.get(k))
+        definition = ' '.join(md(entry[k]) for k in ('definition', 'definition_zh') if entry.get(k))
+        lines.append(code(value) + (f' {words}' if words else '') + (f': {definition}' if definition else ''))
+    return '<br>'.join(lines)
+
+
 def field_section(spec: dict, rows: list[Row], table: str = '', codes: CodeList | None = None) -> str:
     fname = spec.get('name', '')
     type_text = md(spec.get('type', 'any')) + (f" ({md(spec['format'])})" if spec.get('format') not in (None, 'default') else '')
-    return f"### {md(fname)} {{#{field_anchor(fname)}}}\n\n" + facts_md([
-        ('Type', type_text), ('Constraints', constraints_text(spec)),
-        ('Description', md(spec.get('description', ''))), ('说明', md(spec.get('description_zh', ''))),
-        ('Examples', ' · '.join(code(v) for v in examples(rows, fname)) or '(no values)')]) + (
-        '' if codes is None else codes_part(table, fname, codes))
+    facts = [('Type', type_text), ('Constraints', constraints_text(spec)),
+             ('Description', md(spec.get('description', ''))), ('说明', md(spec.get('description_zh', '')))]
+    if codes is None and any('definition' in entry for entry in (spec.get('enumLabels') or {}).values()):
+        facts.append(('Values', values_text(spec)))
+    facts.append(('Examples', ' · '.join(code(v) for v in examples(rows, fname)) or '(no values)'))
+    return f"### {md(fname)} {{#{field_anchor(fname)}}}\n\n" + facts_md(facts) + ('' if codes is None else codes_part(table, fname, codes))
 
 
 def table_page(site: Site, name: str) -> str:

@@ -2,9 +2,11 @@
 
 A check is one module here: CODES (the code names it prints), MESSAGES ({key: (English, Chinese)}
 templates, filled per problem) and run(ctx), which reports through ctx.add. A check may also have
-start(ctx), which runs once the descriptor has been read, before any check's run (Frictionless
-starts there, in a second process). The first check reads the descriptor; if it leaves
-ctx.package None, nothing else runs.
+start(ctx), which runs once the descriptor has been read, before any other check's run (Frictionless
+starts there, in a second process). The OPENING checks run first: package_files looks at the
+names and modes of the files (if it finds a link, a special file or an unexpected file, nothing
+else runs), then descriptor reads the descriptor (if it leaves ctx.package None, nothing else runs;
+if it finds a property that is not safe to hand to Frictionless, Frictionless does not run).
 
 To add a check: write its module, put it in CHECKS where its problems belong, and add a case to
 tests/test_broken_packages.py.
@@ -14,13 +16,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from types import ModuleType
 
-from ipplans.validate.checks import (aliases, capture, coding, completeness, csv_structure, descriptor, documents, empty_table,
-                                     file_encoding, frictionless_package, frictionless_tables, header, hygiene, note_keys,
-                                     orphans, provenance, regions, resource_files, retired_ids, schemas, unlisted_files)
+from ipplans.validate.checks import (agency_parents, alias_scopes, aliases, capture, coding, completeness, csv_structure,
+                                     descriptor, documents, empty_table, file_encoding, frictionless_package,
+                                     frictionless_tables, header, hygiene, nameplates, note_keys, orphans, package_files,
+                                     provenance, regions, resource_files, retired_ids, schemas, source_hashes, source_history,
+                                     targets, unlisted_files)
 
-CHECKS: list[ModuleType] = [
-    descriptor, schemas, resource_files, file_encoding, csv_structure, header, empty_table, unlisted_files,
-    hygiene, provenance, completeness, capture, regions, documents, coding, orphans, aliases, note_keys, retired_ids,
+OPENING: list[ModuleType] = [package_files, descriptor]
+CHECKS: list[ModuleType] = OPENING + [
+    schemas, resource_files, file_encoding, csv_structure, header, empty_table, unlisted_files,
+    hygiene, provenance, source_hashes, source_history, completeness, capture, regions, documents, coding, targets, orphans,
+    agency_parents, nameplates, aliases, alias_scopes, note_keys, retired_ids,
     frictionless_package, frictionless_tables,   # reported last: they wait for the second process
 ]
 

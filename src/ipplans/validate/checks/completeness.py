@@ -1,6 +1,8 @@
 """Every plan has measures, numbered seq 1, 2, 3 … in row order, and its printed numbering has
 no gaps or repeats. What the archived source holds (plans.capture) decides how much is required:
-a plan captured as metadata only has no measures, an excerpt may start past 1."""
+a plan captured as metadata only has no measures, an excerpt may start past 1, and an excerpt that
+stops before the plan's first task may have no measures when a curation note on its plans.capture
+says so."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -10,7 +12,10 @@ from ipplans.validate.context import Context
 
 CODES = ('completeness',)
 MESSAGES = {
-    'no-measures': ('the plan has no measures: add its numbered tasks to data/measures.csv.', '该方案没有措施：请将其编号任务添加到 data/measures.csv。'),
+    'no-measures': ('the plan has no measures: add its numbered tasks to data/measures.csv (if the plan is an excerpt that '
+                    'stops before its first task, say so in a curation note on plans.capture).',
+                    '该方案没有措施：请将其编号任务添加到 data/measures.csv（如该方案为节选、在第一项任务之前截止，请在 plans.capture '
+                    '的整理说明中写明）。'),
     'seq-order': ('measure {position} of plan {plan} has seq "{seq}": seq must run 1, 2, 3 … in row order without gaps or repeats.',
                   '方案 {plan} 的第 {position} 项措施 seq 为“{seq}”：seq 必须按行序从 1 起连续编号，不得跳号或重复。'),
     'number-repeat': ('plan {plan}: number "{number}" repeats an earlier number; the printed numbering must have no gaps or repeats (fix the number).',
@@ -43,9 +48,16 @@ def run(ctx: Context) -> None:
     for line, row in ctx.rows('measures'):
         by_plan[row.get('plan_id', '')].append((line, row))
     capture = {plan.get('plan_id'): plan.get('capture', 'full_text') for _, plan in ctx.rows('plans')}
+    # an excerpt may stop before the first task (the preamble and goals only); the curator says so in a note
+    explained = {row.get('row_key') for _, row in ctx.rows('curation_notes')
+                 if row.get('table_name') == 'plans' and row.get('field') == 'capture'
+                 and not row.get('note', '').startswith('Draft note by ingest')} if ctx.readable('curation_notes') else set()
     if ctx.readable('measures'):
         for line, plan in ctx.rows('plans'):
-            if plan.get('plan_id') not in by_plan and plan.get('capture') != 'metadata_only':
+            plan_id = plan.get('plan_id')
+            if plan_id in by_plan or plan.get('capture') == 'metadata_only':
+                continue
+            if not (plan.get('capture') == 'excerpt' and plan_id in explained):
                 ctx.add(ctx.path('plans'), line, 'plan_id', 'completeness', 'no-measures', table='plans')
     for plan_id, items in by_plan.items():
         check_plan(ctx, plan_id, items, capture.get(plan_id, 'full_text') not in ('full_text', ''))

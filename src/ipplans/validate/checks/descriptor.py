@@ -1,17 +1,21 @@
-"""datapackage.json reads as a descriptor with named resources, one for every schema in schemas/.
+"""datapackage.json reads as a descriptor with named resources, one for every schema in schemas/,
+and uses only the properties and values that ipplans.safety allows.
 
-The first check: it builds the package the others read. When the descriptor cannot be used it
-leaves `ctx.package` None and the run stops.
+It builds the package the others read. When the descriptor cannot be used it leaves `ctx.package`
+None and the run stops. A property the package does not use, or an address or absolute path where a
+file of the package is expected, is reported here, before Frictionless sees the descriptor, and
+Frictionless is then not run at all (it would fetch the address, or read rows our checks do not).
 """
 from __future__ import annotations
 
 import json
 
 from ipplans.package import Package, Resource, is_descriptor, is_resource_entry, read_json
+from ipplans.safety import DESCRIPTOR_MESSAGES, descriptor_problems
 from ipplans.validate.context import Context
 
 CODES = ('package-json', 'package-descriptor')
-MESSAGES = {
+MESSAGES = DESCRIPTOR_MESSAGES | {
     'package-missing': ('datapackage.json is missing: every package needs its descriptor at the top of the directory.',
                         '缺少 datapackage.json：数据包根目录必须有描述文件。'),
     'package-encoding': ('datapackage.json is not UTF-8 text: save it as UTF-8.', 'datapackage.json 不是 UTF-8 文本：请另存为 UTF-8。'),
@@ -51,6 +55,9 @@ def run(ctx: Context) -> None:
     descriptor = read_descriptor(ctx)
     if descriptor is None:
         return
+    for problem in descriptor_problems(descriptor):
+        ctx.add('datapackage.json', None, problem.where, 'package-descriptor', problem.key, **problem.params)
+        ctx.upstream_blocked = True
     package = Package(ctx.dir, descriptor)
     for index, entry in enumerate(descriptor['resources']):
         if not is_resource_entry(entry):

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ipplans.encoding import sniff
+from ipplans.safety import read_bytes
 from ipplans.validate.context import Context
 
 CODES = ('encoding', 'binary', 'bom', 'line-endings', 'trailing-newline')
@@ -45,7 +46,7 @@ def decode(ctx: Context, rel: str, raw: bytes) -> str | None:
 def run(ctx: Context) -> None:
     for name, path in ctx.files.items():
         rel = ctx.path(name)
-        text = decode(ctx, rel, path.read_bytes())
+        text = decode(ctx, rel, read_bytes(path))
         if text is None:
             ctx.unreadable.add(name)
             continue

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ipplans.encoding import sniff
 from ipplans.text import compact
 from ipplans.validate.context import Context
 
@@ -42,11 +41,10 @@ def read_sources(ctx: Context) -> dict[str, tuple[str, str]]:
         if not rel:
             ctx.add(ctx.path('plans'), line, 'source_file', 'provenance', 'source-none', table='plans')
             continue
-        path = ctx.package.file(rel)
-        if path is None or not path.is_file():
+        if ctx.source(rel) is None:
             ctx.add(ctx.path('plans'), line, 'source_file', 'provenance', 'source-missing', table='plans', file=rel)
             continue
-        sources[plan.get(PLAN_ID, '')] = (rel, compact(sniff(path.read_bytes()).text or ''))
+        sources[plan.get(PLAN_ID, '')] = (rel, ctx.source_text(rel))
     return sources
 
 

@@ -16,7 +16,8 @@ def run(ctx: Context) -> None:
     for name, resource in ctx.resources.items():
         path = ctx.package.file(resource.path)
         if path is None:
-            ctx.add('datapackage.json', None, f'resources.{name}.path', 'resource-path', 'path-unsafe', name=name, file=resource.path)
+            if not ctx.reported('datapackage.json', f'resources.{name}.path'):   # an address or absolute path: said there
+                ctx.add('datapackage.json', None, f'resources.{name}.path', 'resource-path', 'path-unsafe', name=name, file=resource.path)
             ctx.unreadable.add(name)
         elif not path.is_file():
             ctx.add(resource.path, None, None, 'resource-path', 'path-missing', name=name)

@@ -20,10 +20,11 @@ def run(ctx: Context) -> None:
         if isinstance(schema, dict):
             loaded, where = schema, 'datapackage.json'
         else:
-            where = schema if isinstance(schema, str) else 'datapackage.json'
             path = ctx.package.file(schema)
+            where = schema if isinstance(schema, str) and path is not None else 'datapackage.json'
             if path is None or not path.is_file():
-                ctx.add(where, None, None, 'schema', 'schema-missing', name=name)
+                if not ctx.reported('datapackage.json', f'resources.{name}.schema'):   # an address or absolute path: said there
+                    ctx.add(where, None, None, 'schema', 'schema-missing', name=name)
                 ctx.unreadable.add(name)
                 continue
             try:
