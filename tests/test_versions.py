@@ -115,6 +115,8 @@ def test_diff_of_a_revision_the_clone_lacks_says_how_to_fetch_it(repo):
     result = ipplans(repo, 'diff', 'v9.9.9', '.')
     assert result.returncode == 2
     assert 'v9.9.9' in result.stderr and 'git fetch --tags' in result.stderr and 'Traceback' not in result.stderr
+    option = ipplans(repo, 'diff', '--', '--output=x', '.')     # never handed to git as an option
+    assert option.returncode == 2 and 'is not a revision' in option.stderr and not (repo / 'x').exists()
 
 
 def test_diff_writes_daffs_highlighter_diff_of_each_changed_table(repo, tmp_path):

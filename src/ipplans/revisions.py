@@ -104,9 +104,13 @@ def latest_release_tag(repo: Path, below: str | None = None) -> str | None:
 
 
 def commit_of(repo: Path, revision: str) -> str:
-    """The full commit a revision names; RevisionError saying how to fetch it when the clone lacks it."""
+    """The full commit a revision names; RevisionError saying how to fetch it when the clone lacks it.
+    (A revision that starts with '-' or holds control characters is refused, as ipplans.sources.Base
+    refuses it: git would read it as an option.)"""
+    if not revision or revision.startswith('-') or not revision.isprintable():
+        raise RevisionError(f'{revision!r} is not a revision: give a tag, commit or branch, such as v0.1.0')
     try:
-        return str(git(repo, 'rev-parse', '--verify', '--quiet', f'{revision}^{{commit}}')).strip()
+        return str(git(repo, 'rev-parse', '--verify', '--quiet', '--end-of-options', f'{revision}^{{commit}}')).strip()
     except RevisionError:
         shallow = ' (this clone is shallow)' if is_shallow(repo) else ''
         raise RevisionError(f'{revision}: no such tag, branch or commit in {repo}{shallow}; '
