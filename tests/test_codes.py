@@ -125,7 +125,10 @@ def test_seed_targets_known_codes():
     assert [targets[f'{qj}-t0{n}']['binding'] for n in (3, 4, 5)] == ['expected', 'expected', 'not_stated']
     assert {t['binding'] for t in targets.values() if t['plan_id'] == jl} == {'not_stated'}
     assert targets[f'{jl}-t11']['indicator_code'] == 'overall_goal'
-    assert all(t['indicator_code'] == 'overall_goal' for t in targets.values() if t['indicator'] == '总体目标')
+    seeds = (qj, jl, 'chongqing-rongchang-2021', 'anhui-huaibei-xiangshan-2021', 'tianjin-dongli-2020-2021')
+    # in the seed plans every 总体目标 is an overall goal (elsewhere the codebook's first-clause rule may give
+    # strong_ip_region to one that opens with 强市建设取得显著成效)
+    assert all(t['indicator_code'] == 'overall_goal' for t in targets.values() if t['indicator'] == '总体目标' and t['plan_id'] in seeds)
 
 
 def test_reviewed_target_codes_are_the_passes_codes():
@@ -152,7 +155,9 @@ def test_the_blind_sheet_shows_no_codes_and_a_filled_sheet_gives_the_agreement(t
     blank = list(csv.DictReader(open(sheet / 'target_coding_passes.csv', encoding='utf-8')))
     context = list(csv.DictReader(open(sheet / 'context' / 'targets.csv', encoding='utf-8')))
     targets = read_rows(package, 'targets')
-    assert {r['target_id'] for r in blank} == {r['target_id'] for r in context} == {t['target_id'] for t in targets}
+    coded_b = {r['target_id'] for r in read_rows(package, 'target_coding_passes') if r['pass'] == 'b'}
+    assert {r['target_id'] for r in blank} == {t['target_id'] for t in targets} - coded_b   # only what pass b lacks
+    assert {r['target_id'] for r in context} == {r['target_id'] for r in blank}
     assert all(r['pass'] == 'b' and not any(r[f] for f in TARGET_CODES + ('note',)) for r in blank)
     assert not set(context[0]) & set(TARGET_CODES + ('indicator', 'value', 'unit', 'qualifier'))
     pass_a = {r['target_id']: r for r in read_rows(package, 'target_coding_passes') if r['pass'] == 'a'}
@@ -167,9 +172,14 @@ def test_the_blind_sheet_shows_no_codes_and_a_filled_sheet_gives_the_agreement(t
     assert added.returncode == 0, added.stdout + added.stderr
     out = subprocess.run([sys.executable, '-m', 'ipplans', 'agreement', '--package', str(package)], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
-    ids = sorted(pass_a)
-    b = {r['target_id']: r for r in filled}
-    kappa = cohen_kappa_score([pass_a[t]['indicator_code'] for t in ids], [b[t]['indicator_code'] for t in ids])
+    b = {r['target_id']: r for r in read_rows(package, 'target_coding_passes') if r['pass'] == 'b'}   # earlier and new rows
+    ids = sorted(set(pass_a) & set(b))
+    a_codes, b_codes = [pass_a[t]['indicator_code'] for t in ids], [b[t]['indicator_code'] for t in ids]
+    kappa = cohen_kappa_score(a_codes, b_codes)
+    same = sum(x == y for x, y in zip(a_codes, b_codes))
     row = next(line for line in out.stdout.splitlines() if line.startswith('| indicator_code |'))
-    assert row == f'| indicator_code | {len(ids)} | {len(ids) - 1} | {kappa:.2f} |'
-    assert any(line.startswith('| value_kind |') and line.endswith(f'| {len(ids)} | {len(ids)} | 1.00 |') for line in out.stdout.splitlines())
+    reported = row.strip('| ').split(' | ')
+    assert reported[:3] == ['indicator_code', str(len(ids)), str(same)] and abs(float(reported[3]) - kappa) <= 0.01, row
+    assert f'| indicator_code | {len(ids)} | {same + 1} |' not in out.stdout   # the changed row counts as a difference
+    kinds = sum(pass_a[t]['value_kind'] == b[t]['value_kind'] for t in ids)
+    assert any(line.startswith('| value_kind |') and f'| {len(ids)} | {kinds} |' in line for line in out.stdout.splitlines())

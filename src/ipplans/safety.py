@@ -148,6 +148,17 @@ def _walk(root: Path, rel: str, folder: Folder, found: list[Entry]) -> None:
             found.append(Entry(path, 'unexpected-file', tuple(where.items())))
 
 
+def _mode(package_dir: Path, name: str, found: list[Entry]) -> int | None:
+    """The entry's mode without following a link; None when it is absent, or unreadable (then reported)."""
+    try:
+        return os.lstat(package_dir / name).st_mode
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        found.append(Entry(name, 'unreadable', (('error', error.strerror or str(error)),)))
+        return None
+
+
 def unsafe_entries(package_dir: Path) -> list[Entry]:
     """Every entry of the package that no tool may read, in path order; [] for a safe package.
     Only names and modes are looked at (lstat): nothing is opened, no link is followed."""
@@ -155,23 +166,15 @@ def unsafe_entries(package_dir: Path) -> list[Entry]:
     top = {'folder': './', 'allowed': 'datapackage.json, data/, schemas/ and the documentation files',
            'allowed_zh': ' datapackage.json、data/、schemas/ 及说明文件'}
     for name in TOP_FILES:
-        try:
-            mode = os.lstat(package_dir / name).st_mode
-        except FileNotFoundError:
-            continue
-        except OSError as error:
-            found.append(Entry(name, 'unreadable', (('error', error.strerror or str(error)),)))
+        mode = _mode(package_dir, name, found)
+        if mode is None:
             continue
         kind = _kind(mode) or ('unexpected-folder' if stat.S_ISDIR(mode) else None)
         if kind:
             found.append(Entry(name, kind, tuple(top.items())))
     for name, folder in LAYOUT.items():
-        try:
-            mode = os.lstat(package_dir / name).st_mode
-        except FileNotFoundError:
-            continue
-        except OSError as error:
-            found.append(Entry(name, 'unreadable', (('error', error.strerror or str(error)),)))
+        mode = _mode(package_dir, name, found)
+        if mode is None:
             continue
         kind = _kind(mode) or ('unexpected-file' if not stat.S_ISDIR(mode) else None)
         if kind:

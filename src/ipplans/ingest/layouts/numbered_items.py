@@ -122,6 +122,9 @@ class ItemReader:
         for task in self.tasks:
             task.duties_cut = duties_cut(task.text)
             body, duties, deadline = split_item(task.text)
-            if duties or not task.duties:
+            if not body.strip():
+                # nothing but a bracket (a copy cut off inside it): keep it as printed, never an empty measure
+                task.notes.append('the item holds only its responsibilities bracket; its text is kept as printed')
+            elif duties or not task.duties:
                 task.text, task.duties, task.deadline = body, duties, deadline or task.deadline
         return self.tasks

@@ -51,8 +51,8 @@ class Coverage:
     def fragment(self) -> str:
         levels = {level: labels.get('en', level) for level, labels in enum_labels(self.site.schema('regions'), 'level').items()}
         parts = [
-            f'![Map of China: jurisdictions with a curated plan in blue, with a known but uncurated plan in orange]'
-            f'({FRAGMENTS}/{MAP}.svg){{: .coverage-map }}\n',
+            f'![Map of China shaded by plan: {md("; ".join(label for _, label in CLASSES.values()))}; '
+            f'{md(chinamap.BASE[1])}]({FRAGMENTS}/{MAP}.svg){{: .coverage-map }}\n',
             f'{md(chinamap.attribution())}. A county-level jurisdiction is shown by its prefecture, a province-level '
             'plan by its whole province; hover a shape in the map file for the codes it stands for.\n',
         ]

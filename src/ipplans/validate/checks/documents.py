@@ -3,12 +3,10 @@ form, the issuer's level that of its region, a curated document in its plan's re
 number that of the document it points to."""
 from __future__ import annotations
 
-import re
-
+from ipplans.ingest.text import normalize_doc_number   # the standard form is ingest's, where numbers are read
 from ipplans.validate.context import Context
 
 CODES = ('document',)
-STANDARD_NUMBER = re.compile(r'[^\s〔〕\[\]()（）]+〔(?:19|20)\d{2}〕\d+号')
 MESSAGES = {
     'document-number-form': ('doc_number "{cell}" is not in standard form (issuer code, 〔year〕, number, 号, no spaces, '
                              'e.g. 津党办发〔2020〕14号): write it so, or leave it empty and say why in note.',
@@ -37,7 +35,7 @@ def run(ctx: Context) -> None:
     for line, doc in ctx.rows('documents'):
         documents[doc.get('document_id', '')] = doc
         number = doc.get('doc_number', '')
-        if number and not STANDARD_NUMBER.fullmatch(number):
+        if number and normalize_doc_number(number) != number:
             ctx.add(path, line, 'doc_number', 'document', 'document-number-form', cell=number)
         level, code = doc.get('issuer_level', ''), doc.get('region_code', '')
         region = regions.get(code)
