@@ -790,6 +790,26 @@ def post_without_english(p):
     return 'data/members.csv', edit(p, 'members', {'plan_id': XS, 'seq': '2'}, post_en=''), 'post_en', 'translation'
 
 
+def retire(p, **row):
+    """Record one retired id; the CSV line it is on."""
+    base = {'table_name': 'measures', 'old_id': f'{RC}-099', 'new_id': '', 'date_retired': '2026-12-01', 'version': '',
+            'reason': 'withdrawn', 'note': 'test'}
+    write_rows(p, 'retired_ids', [dict(base, **row)])
+    return 2
+
+
+def retired_id_still_in_use(p):
+    return 'data/retired_ids.csv', retire(p, old_id=f'{RC}-001'), 'old_id', 'retired-id'
+
+
+def retired_id_replaced_by_a_missing_row(p):
+    return 'data/retired_ids.csv', retire(p, new_id=f'{RC}-098', reason='merged'), 'new_id', 'retired-id'
+
+
+def retired_id_of_a_table_without_stable_ids(p):
+    return 'data/retired_ids.csv', retire(p, table_name='responsibilities'), 'table_name', 'retired-id'
+
+
 CASES = [gbk, utf16, bom, crlf, mixed_endings, no_final_newline,
          empty_file, header_only, semicolons, tabs, missing_column, extra_column, renamed_column, reordered_columns,
          unbalanced_quote, text_after_closing_quote, too_many_cells, too_few_cells, blank_line, nul_bytes,
@@ -823,7 +843,8 @@ CASES = [gbk, utf16, bom, crlf, mixed_endings, no_final_newline,
          parent_in_another_region, parent_that_does_not_exist, alias_scoped_to_a_plan_of_another_region,
          alias_scoped_to_a_plan_that_does_not_exist, scoped_alias_not_in_its_plans_source, nameplate_is_the_agencys_own_name,
          nameplate_is_another_agency, nameplate_carried_twice, nameplate_of_no_agency,
-         measure_without_english, chapter_without_english, post_without_english]
+         measure_without_english, chapter_without_english, post_without_english,
+         retired_id_still_in_use, retired_id_replaced_by_a_missing_row, retired_id_of_a_table_without_stable_ids]
 
 
 def parse(line: str) -> tuple[str, str, str, str] | None:

@@ -24,6 +24,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     'regions': ('ipplans.regions', 'rebuild data/regions.csv from the pinned registers of administrative divisions (--check: only compare)'),
     'agreement': ('ipplans.agreement', "Cohen's kappa per coding scheme: between the two passes, and of the rule-based coder"),
     'coding-sheet': ('ipplans.coding_sheet', 'write a blank sheet for an independent (blind) coding pass over the targets'),
+    'diff': ('ipplans.diff', 'rows added, removed and changed per table between two versions (tags, commits, folders, zips), and the version bump they need'),
+    'ids': ('ipplans.ids', 'check that every identifier of an earlier release is still there or recorded in retired_ids'),
+    'release': ('ipplans.release', 'the release steps: check versions and ids, write the downloads and SHA256SUMS (a dry run without --tag)'),
     'bench': ('ipplans.bench', 'benchmark validation, downloads, site and search on synthetic packages'),
     'synthetic': ('ipplans.synthetic', 'write a synthetic package of N plans (for the benchmark and scale tests)'),
 }

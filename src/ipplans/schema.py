@@ -8,6 +8,10 @@ import re
 from dataclasses import dataclass
 
 
+# A key of several fields written as one value: curation_notes.row_key, retired_ids.old_id, the diff's row keys.
+KEY_SEPARATOR = ':'
+
+
 def as_list(names: str | list[str]) -> list[str]:
     """A Table Schema key, which may be one field name or a list of them, as a list."""
     return [names] if isinstance(names, str) else list(names)

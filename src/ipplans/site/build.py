@@ -1,7 +1,7 @@
 """Generate the site's data pages from the package, then build the site with MkDocs and index it
 with Pagefind.
 
-    ipplans site [--package DIR] [--site-dir DIR] [--work DIR] [--downloads DIR] [--no-build]
+    ipplans site [--package DIR] [--site-dir DIR] [--work DIR] [--downloads DIR] [--site-url URL] [--no-build]
     ipplans site --clean
 
 The data pages (see ipplans.site.pages for their types and folders) are generated into the
@@ -14,6 +14,11 @@ writes: the generated folders, the downloads in docs/downloads/ and the built si
 After MkDocs, Pagefind indexes the built pages into site/pagefind/; the browser loads it in small
 chunks (docs/javascripts/search.js: the header's results panel and the Search page). Chinese is
 segmented by Pagefind Extended.
+
+The address the site is published at comes from --site-url or the environment variable SITE_URL
+(mkdocs.yml reads `site_url: !ENV [SITE_URL, '']`): with it the sitemap lists every page and the
+404 page links work under a sub-path (https://owner.github.io/repository/); without it the site is
+built for any address, as a local preview is.
 
 The site reads the downloads' manifest.json (written by `ipplans export`) when it is there;
 without it the downloads page says the downloads were not built. The build does not validate the
@@ -106,8 +111,10 @@ def prepare_work(work: Path) -> None:
     shutil.copytree(REPO / 'docs', work / 'docs', ignore=lambda d, names: [n for n in names if Path(d) == REPO / 'docs' and n in skip])
 
 
-def build(work: Path, site_dir: Path, epoch: str) -> None:
+def build(work: Path, site_dir: Path, epoch: str, site_url: str | None = None) -> None:
     env = dict(os.environ, NO_MKDOCS_2_WARNING='1', SOURCE_DATE_EPOCH=epoch)
+    if site_url is not None:
+        env['SITE_URL'] = site_url
     # Not --quiet: that silences the warnings which --strict counts, and a broken link would pass.
     command = [sys.executable, '-m', 'mkdocs', 'build', '--strict',
                '--config-file', str(work / 'mkdocs.yml'), '--site-dir', str(site_dir.resolve())]
@@ -144,6 +151,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                                                   'into it (default: generate into this repository\'s docs/)')
     parser.add_argument('--downloads', type=Path, help='folder with the download files and manifest.json, copied '
                                                        'into the site (default: docs/downloads of the build)')
+    parser.add_argument('--site-url', help='the address the site is published at (default: the environment variable '
+                                           'SITE_URL, else none)')
     parser.add_argument('--no-build', action='store_true', help='generate the Markdown pages only')
     parser.add_argument('--clean', action='store_true', help='remove the generated pages, the downloads in docs/ '
                                                              'and the built site, then stop')
@@ -178,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
         pages = generate(Site(package, docs / 'downloads', load_manifest(docs / 'downloads')), docs)
         generated = time.monotonic()
         if not args.no_build:
-            build(work, args.site_dir, source_date_epoch(package.descriptor))
+            build(work, args.site_dir, source_date_epoch(package.descriptor), args.site_url)
     except SiteError as error:
         print(visible_lines(f'ipplans site: {error}'), file=sys.stderr)
         return 1 if str(error).startswith('mkdocs build failed') else 2

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from ipplans.site.pages import (agencies_index, charts, cite, coding, coverage, downloads, functions, home, plan, plans_index,
-                                region, repository_files, sources, tables)
+from ipplans.site.pages import (agencies_index, changes, charts, cite, coding, coverage, downloads, functions, home, plan,
+                                plans_index, region, repository_files, sources, tables)
 
 PAGE_TYPES: list[ModuleType] = [
     plan, sources, region, plans_index, agencies_index, functions, tables, charts, coverage, home, cite, coding, downloads,
-    repository_files,
+    repository_files, changes,
 ]
 
 

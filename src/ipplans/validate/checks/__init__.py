@@ -19,14 +19,14 @@ from types import ModuleType
 from ipplans.validate.checks import (agency_parents, alias_scopes, aliases, capture, coding, completeness, csv_structure,
                                      descriptor, documents, draft_notes, empty_table, file_encoding,
                                      frictionless_package, frictionless_tables, header, hygiene, items, nameplates,
-                                     note_keys, orphans, package_files, provenance, regions, resource_files, schemas,
-                                     source_hashes, source_history, targets, translations, unlisted_files)
+                                     note_keys, orphans, package_files, provenance, regions, resource_files, retired_ids,
+                                     schemas, source_hashes, source_history, targets, translations, unlisted_files)
 
 OPENING: list[ModuleType] = [package_files, descriptor]
 CHECKS: list[ModuleType] = OPENING + [
     schemas, resource_files, file_encoding, csv_structure, header, empty_table, unlisted_files,
     hygiene, provenance, items, translations, source_hashes, source_history, completeness, capture, regions, documents,
-    coding, targets, orphans, agency_parents, nameplates, aliases, alias_scopes, note_keys, draft_notes,
+    coding, targets, orphans, agency_parents, nameplates, aliases, alias_scopes, note_keys, draft_notes, retired_ids,
     frictionless_package, frictionless_tables,   # reported last: they wait for the second process
 ]
 
