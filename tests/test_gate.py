@@ -256,18 +256,22 @@ def repo(tmp_path: Path) -> Path:
     return path
 
 
-def edit_source(package: Path, plan_id: str, addition: str) -> None:
-    """What the attacker does: change an archived source and record the new file's hash."""
+def fabricate_measure(package: Path, measure_id: str, fabricated: str, **changes: str) -> int:
+    """What the attacker does: rewrite a task in its archived source, in place, record the new file's
+    hash, and give the measure the fabricated text (whole item, number and order all consistent)."""
     from ipplans.sources import sha256
-    path = package / source_of(package, plan_id)
-    path.write_bytes(path.read_bytes() + addition.encode('utf-8'))
-    edit(package, 'plans', {'plan_id': plan_id}, source_sha256=sha256(path.read_bytes()))
+    measure = next(r for r in read_rows(package, 'measures') if r['measure_id'] == measure_id)
+    path = package / source_of(package, measure['plan_id'])
+    text = path.read_text(encoding='utf-8')
+    assert text.count(measure['text']) == 1
+    path.write_text(text.replace(measure['text'], fabricated), encoding='utf-8')
+    edit(package, 'plans', {'plan_id': measure['plan_id']}, source_sha256=sha256(path.read_bytes()))
+    return edit(package, 'measures', {'measure_id': measure_id}, text=fabricated, **changes)
 
 
 def test_a_changed_source_of_the_base_fails_unless_a_new_note_says_why(repo):
     fabricated = '持续开展打击刑事犯罪专项行动。'
-    edit_source(repo, DL, fabricated + '\n')
-    edit(repo, 'measures', {'measure_id': f'{DL}-004'}, text=fabricated)
+    fabricate_measure(repo, f'{DL}-004', fabricated)
     code, out = validate(repo)
     assert code == 0, out                                   # alone, the change looks consistent
     code, out = validate(repo, '--base', 'base')
@@ -306,8 +310,7 @@ def test_the_base_gate_judges_a_pull_request_with_the_base_schemas(repo):
     next(f for f in schema['fields'] if f['name'] == 'deadline_date')['type'] = 'string'   # weakened
     schema_path.write_text(json.dumps(schema, ensure_ascii=False, indent=2) + '\n', encoding='utf-8')
     fabricated = '全面取消知识产权行政处罚。'
-    edit_source(repo, DL, fabricated + '\n')
-    line = edit(repo, 'measures', {'measure_id': f'{DL}-004'}, text=fabricated, deadline_date='2021年底')
+    line = fabricate_measure(repo, f'{DL}-004', fabricated, deadline_date='2021年底')
     git(repo, 'add', '-A')
     git(repo, '-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '-q', '-m', 'pull request')
     code, out = validate(repo)

@@ -56,7 +56,7 @@ def compare(first: Codes, second: Codes, measures: list[str], schemes: list[dict
             b = [code in y for _, y in pairs for code in codes]
         kappa = float(cohen_kappa_score(a, b)) if len(set(a) | set(b)) > 1 else None
         out.append(Agreement(name, scheme['values'], len(measures), sum(x == y for x, y in pairs),
-                             None if kappa is None or kappa != kappa else round(kappa, 3)))
+                             None if kappa is None or kappa != kappa else kappa))   # rounded once, where shown
     return out
 
 
@@ -110,7 +110,7 @@ def target_passes(package: Package) -> tuple[list[Agreement], int]:
         b = [target_label(by_pass['b'][t], field) for t in both]
         kappa = float(cohen_kappa_score(a, b)) if len(set(a) | set(b)) > 1 else None
         out.append(Agreement(field, 'one', len(both), sum(x == y for x, y in zip(a, b)),
-                             None if kappa is None or kappa != kappa else round(kappa, 3)))
+                             None if kappa is None or kappa != kappa else kappa))   # rounded once, where shown
     return out, len(by_pass['a'])
 
 
