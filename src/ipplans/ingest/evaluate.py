@@ -7,7 +7,8 @@ written by hand from reading the document).
 
 A measure counts as found when its printed number and its text (compared after NFKC with every
 space removed, the validator's notion of verbatim) equal an expected one; a responsibility when
-its measure number, agency string (same comparison) and role do.
+its measure number, agency string (same comparison) and role do; a member (expected_members.csv of
+a case, also in tests/real_corpus/) when its role, name, post and the agency part of its post do.
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from ipplans.paths import REPO as ROOT
 from ipplans.text import compact
 
 CASES = ROOT / 'tests' / 'ingest_cases'
+REAL = ROOT / 'tests' / 'real_corpus'
 
 
 @dataclass
@@ -105,6 +107,25 @@ def evaluate_cases(cases: Path = CASES, package: Path = ROOT) -> list[tuple[Scor
     return scores
 
 
+def member_keys(rows: list[dict[str, str]]) -> list[tuple[str, str, str, str]]:
+    return [(r['role'], compact(r['name']), compact(r.get('post', '')), compact(r.get('agency_as_printed', ''))) for r in rows]
+
+
+def evaluate_members(cases: Path = CASES, package: Path = ROOT) -> list[Score]:
+    """Member rows of each case against its expected_members.csv (none expected where the file is missing),
+    so a list read where there is none counts against precision."""
+    scores = []
+    for case in sorted(p for p in cases.iterdir() if p.is_dir()):
+        result = draft(next(case.glob('source*.txt')), package)
+        scores.append(score(case.name, member_keys(result.tables['members']),
+                            member_keys(read_csv(case / 'expected_members.csv'))))
+    return scores
+
+
+def total(name: str, scores: list[Score]) -> Score:
+    return Score(name, sum(s.found for s in scores), sum(s.drafted for s in scores), sum(s.expected for s in scores))
+
+
 def table(scores: list[tuple[Score, Score]]) -> list[str]:
     lines = ['| document | measures P | measures R | found/drafted/expected | responsibilities P | responsibilities R | found/drafted/expected |',
              '| --- | ---: | ---: | ---: | ---: | ---: | ---: |']
@@ -133,11 +154,23 @@ def print_evaluation(package: Path = ROOT) -> None:
     if CASES.is_dir():
         print('\nTest documents in tests/ingest_cases/ against their hand-made expected rows:')
         print('\n'.join(table(evaluate_cases(CASES, package))))
+    print('\nMember lists (role, name, post and its agency), documents that print one or where one was drafted:')
+    print('| documents | document | P | R | found/drafted/expected |\n| --- | --- | ---: | ---: | ---: |')
+    for folder in (CASES, REAL):
+        if not folder.is_dir():
+            continue
+        scores = evaluate_members(folder, package)
+        for s in scores:
+            if s.drafted or s.expected:
+                print(f'| {folder.name} | {s.name} | {s.precision:.2f} | {s.recall:.2f} | {s.found}/{s.drafted}/{s.expected} |')
+        s = total('all', scores)
+        print(f'| {folder.name} | **all** | {s.precision:.2f} | {s.recall:.2f} | {s.found}/{s.drafted}/{s.expected} |')
 
 
 def main(argv: list[str] | None = None) -> int:
     import argparse
-    parser = argparse.ArgumentParser(description='Precision and recall of ingest on the package sources and tests/ingest_cases/.')
+    parser = argparse.ArgumentParser(description='Precision and recall of ingest on the package sources and tests/ingest_cases/, '
+                                                 'and of its member lists also on tests/real_corpus/.')
     parser.add_argument('--package', type=Path, default=ROOT, metavar='DIR', help='package directory (default: this repository)')
     try:
         args = parser.parse_args(argv)

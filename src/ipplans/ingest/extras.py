@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 from ipplans.ingest.text import (CHAPTER, DOC_NUMBER, DAMAGED_DOC_NUMBER, Line, fold, is_date_line, is_noise, key,
                          metadata_fields, normalize_doc_number, parse_date)
-from ipplans.ingest.vocabulary import MEMBER_LIST_HEADING, MEMBER_ROLE_LABEL, OFFICE_HELD
+from ipplans.ingest.vocabulary import (COMPOUND_SURNAMES, MEMBER_BODY, MEMBER_LIST_HEADING, MEMBER_ROLE_LABEL, OFFICE_GIVEN,
+                                       OFFICE_HELD, POSITION_AT_END, POSITIONS, POST_START, SURNAMES, one_of)
 
 PLAN_WORDS = r'(实施方案|工作方案|方案|实施意见|意见|推进计划|行动计划|计划|规划|办法|措施|纲要|工作要点|要点|细则|举措)'
 WRAPPER = re.compile(r'(关于)?(印发|转发|下发)(.*?)《(.+)》的?(通知|函)')
@@ -226,56 +227,155 @@ def number_text(value: float) -> str:
 
 
 # -- member lists ---------------------------------------------------------------------------------------
-POST_AGENCY = re.compile(r'^(.+?(?:局|委|院|部|办|中心|分局|办事处|街道|镇|乡|管委会|办公室|政府))(?=党|副|局长|主任|委员|常务|成员|部长|院长|检察长|镇长|书记|$|[(（])')
+# The agency at the head of a post: 区市场监管局党组书记、局长 → 区市场监管局; 办公室主任 → 办公室.
+POST_AGENCY = re.compile(r'^(.*?(?:局|委|院|部|办|中心|分局|办事处|街道|镇|乡|管委会|办公室|政府|署|厅|会|联|司))'
+                         r'(?=党|副|常务|成员|' + one_of(POSITIONS) + r'|$|[(（])')
+NAME = re.compile(r'[\u4e00-\u9fff]{2,4}')
+# name(post)、name(post)… on one line
+NAME_IN_BRACKETS = re.compile(r'([\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3})\s*[(（]([^()（）]{2,40})[)）]')
+OFFICE_WINDOW = 3   # non-empty lines after a list in which its office sentence is still read
+
+
+def _surname_length(folded: str) -> int:
+    """Length of the family name the text begins with (0 when it begins with none)."""
+    if folded[:2] in COMPOUND_SURNAMES:
+        return 2
+    return 1 if folded[:1] in SURNAMES else 0
+
+
+def _glued(folded: str) -> tuple[int, bool] | None:
+    """Where a name printed without a space meets its post: (length of the first part, name first?).
+    吴仪国务院副总理 → (2, True): the post ends in a position and begins where a post begins;
+    国家版权局局长龙新民 → (7, False): the post before ends in a position, the name after has a family name."""
+    if len(folded) < 5 or re.search(r'\s', folded):
+        return None
+    surname = _surname_length(folded)
+    if surname and POSITION_AT_END.search(folded):
+        short, long_ = surname + 1, surname + 2
+        if POST_START.match(folded[short:]) and not POST_START.match(folded[long_:]):
+            return short, True
+        return (long_, True) if len(folded) - long_ >= 3 else None
+    for length in (3, 2, 4):
+        name = folded[-length:]
+        if POSITION_AT_END.search(folded[:-length]) and _surname_length(name) and _surname_length(name) < length:
+            return len(folded) - length, False
+    return None
+
+
+def _people(text: str, folded: str) -> list[tuple[str, str]]:
+    """(name as printed, post as printed) of each person a clause of a member list names, or [] when it
+    is not such a clause. Three layouts: name and post apart (张  三   县科技局局长), name(post)、name(post)…,
+    and names glued to their posts, one or several separated by 、."""
+    lead = len(folded) - len(folded.lstrip())
+    end = len(folded.rstrip(' \t。.;；,，、'))
+    text, folded = text[lead:end], folded[lead:end]
+    if not folded:
+        return []
+    apart = re.match(r'^(.*?\S)\s+(\S+)$', folded)
+    if apart and NAME.fullmatch(re.sub(r'\s+', '', apart.group(1))):
+        return [(text[:apart.end(1)], text[apart.start(2):])]
+    bracketed = list(NAME_IN_BRACKETS.finditer(folded))
+    if bracketed and not re.sub(r'[、，,\s]', '', NAME_IN_BRACKETS.sub('', folded)):
+        return [(text[m.start(1):m.end(1)], text[m.start(2):m.end(2)]) for m in bracketed]
+    people = []
+    for item in re.finditer(r'[^、，,]+', folded):
+        split = _glued(item.group().strip())
+        if not split:
+            return []
+        a, b = item.start() + (len(item.group()) - len(item.group().lstrip())), item.end()
+        cut, name_first = split
+        first, second = text[a:a + cut], text[a + cut:b].rstrip()
+        people.append((first, second) if name_first else (second, first))
+    return people
+
+
+def _agency(post: str) -> str:
+    agency = POST_AGENCY.match(fold(post))
+    return post[:agency.end(1)] if agency and agency.group(1) not in ('区委', '市委', '县委') else ''
+
+
+def _offices(line: Line, body: str) -> list[dict[str, str]]:
+    """Office holders named in a sentence: 张三同志兼任办公室主任 / 办公室主任由X局局长张三兼任."""
+    rows = []
+    for match in OFFICE_HELD.finditer(line.folded):
+        name = line.text[match.start(1):match.end(1)]
+        rows.append({'body': body, 'role': match.group(2), 'role_as_printed': '兼任' + match.group(2), 'name': name,
+                     'name_as_printed': name, 'post': '', 'agency_as_printed': ''})
+    for match in OFFICE_GIVEN.finditer(line.folded):
+        given, folded = line.text[match.start(2):match.end(2)], match.group(2)
+        split = _glued(folded)
+        if split and not split[1]:
+            post, name = given[:split[0]], given[split[0]:]
+        elif NAME.fullmatch(folded) and _surname_length(folded):
+            post, name = '', given
+        else:
+            continue
+        rows.append({'body': body, 'role': match.group(1), 'role_as_printed': line.text[match.start(1):match.end(1)],
+                     'name': name, 'name_as_printed': name, 'post': post, 'agency_as_printed': _agency(post)})
+    return rows
 
 
 def members(lines: list[Line]) -> tuple[list[dict[str, str]], set[int]]:
-    """Rows of a member list (召集人 / 副召集人 / 成员, role labels spaced out or carried over) and the lines used."""
+    """Rows of member lists and the lines used. A list opens at a heading (X成员名单) or at its first role
+    label (召集人 / 副召集人 / 组长 / 副组长 / 成员, spaced out or not, several on a line separated by ；);
+    lines without a label carry the last one over; the office holders are read from the sentences just
+    after the list. A list without a heading belongs to the body the text last says it sets up."""
     rows: list[dict[str, str]] = []
     used: set[int] = set()
-    body = ''
-    role, role_printed = '', ''
-    active = False
+    body, mentioned = '', ''
+    role = ''
+    active, listed, window = False, False, 0
     for line in lines:
         if not line.text:
             continue
         folded = line.folded
         heading = MEMBER_LIST_HEADING.match(folded)
         if heading:
-            body, active = line.text[:len(heading.group(1))], True
+            body, active, listed, role = line.text[:len(heading.group(1))], True, False, ''
             used.add(line.number)
             continue
-        if not active:
-            continue
-        label = MEMBER_ROLE_LABEL.match(folded)
-        rest = line.text
-        if label:
-            role_printed = line.text[:len(label.group(1))]
-            role = re.sub(r'\s+', '', label.group(1))
-            rest = line.text[label.end():]
-            printed_now = role_printed
-        else:
-            printed_now = ''
-        office = OFFICE_HELD.findall(folded)
-        if office:
-            for name, office_role in office:
-                rows.append({'body': body, 'role': office_role, 'role_as_printed': '兼任' + office_role, 'name': name,
-                             'name_as_printed': name, 'post': '', 'agency_as_printed': ''})
+        if active or window:
+            offices = _offices(line, body)
+            if offices:
+                rows.extend(offices)
+                used.add(line.number)
+                active, window = False, window - 1 if window else OFFICE_WINDOW - 1
+                continue
+        found: list[dict[str, str]] = []
+        labelled = False
+        for clause in re.finditer(r'[^;；]+', folded):
+            text, cfold = line.text[clause.start():clause.end()], clause.group()
+            lead = len(cfold) - len(cfold.lstrip())
+            label = MEMBER_ROLE_LABEL.match(cfold[lead:])
+            printed = ''
+            if label:
+                printed = text[lead:lead + len(label.group(1))]
+                now = re.sub(r'\s+', '', label.group(1))
+                people = _people(text[lead + label.end():], cfold[lead + label.end():])
+                if not people and not active:
+                    continue
+                role, labelled = now, True
+            elif active and role:
+                people = _people(text, cfold)
+            else:
+                people = []
+            if label and people and not active:
+                body, active = mentioned, True
+            for i, (name, post) in enumerate(people):
+                found.append({'body': body, 'role': role, 'role_as_printed': printed if i == 0 else '',
+                              'name': re.sub(r'\s+', '', name), 'name_as_printed': name, 'post': post,
+                              'agency_as_printed': _agency(post)})
+        if found or labelled:
+            rows.extend(found)
+            listed = listed or bool(found)
             used.add(line.number)
-            active = False
             continue
-        match = re.match(r'^(.*?\S)\s+(\S+)$', rest.strip())
-        if not match or not role:
-            if not label:
-                active = False if rows else active
+        if active and listed:   # the list has ended (its office sentence, if on this line, was read above)
+            active, listed, window = False, False, OFFICE_WINDOW - 1
             continue
-        name_printed, post = match.group(1), match.group(2)
-        name = re.sub(r'\s+', '', name_printed)
-        if not re.fullmatch(r'[\u4e00-\u9fff]{2,4}', name):
-            continue
-        agency = POST_AGENCY.match(post)
-        used.add(line.number)
-        rows.append({'body': body, 'role': role,
-                     'role_as_printed': printed_now, 'name': name, 'name_as_printed': name_printed, 'post': post,
-                     'agency_as_printed': agency.group(1) if agency and agency.group(1) not in ('区委', '市委', '县委') else ''})
+        window = max(window - 1, 0)
+        mentions = list(MEMBER_BODY.finditer(folded))
+        if mentions and not active:   # 建立由X牵头的Y联席会议: the body is Y
+            name = line.text[mentions[-1].start(1):mentions[-1].end(1)]
+            mentioned = name[name.rfind('的') + 1:]
     return rows, used
