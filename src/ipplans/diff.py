@@ -329,16 +329,22 @@ def quoted(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def cut_pair(old: str, new: str, width: int = 70) -> tuple[str, str]:
-    """Two long values cut to the part that differs, with a little context and … where cut."""
-    if len(old) <= width and len(new) <= width:
-        return old, new
+def common_ends(old: str, new: str) -> tuple[int, int]:
+    """The lengths of the start and of the end two values share (not overlapping)."""
     start = 0
     while start < min(len(old), len(new)) and old[start] == new[start]:
         start += 1
     end = 0
     while end < min(len(old), len(new)) - start and old[-1 - end] == new[-1 - end]:
         end += 1
+    return start, end
+
+
+def cut_pair(old: str, new: str, width: int = 70) -> tuple[str, str]:
+    """Two long values cut to the part that differs, with a little context and … where cut."""
+    if len(old) <= width and len(new) <= width:
+        return old, new
+    start, end = common_ends(old, new)
     context = 12
     lead = max(0, start - context)
 

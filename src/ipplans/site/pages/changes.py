@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
+from ipplans.diff import common_ends
 from ipplans.site.links import measure_href, plan_href
 from ipplans.site.markup import a, built, code, external_link, front_matter, link, md, table_md
 from ipplans.site.model import Site
@@ -168,12 +169,7 @@ def marked(old: str, new: str, context: int = 40) -> tuple[str, str]:
     """Two values escaped, the part that differs marked, long common parts cut to some context."""
     if not old or not new:
         return md(old) or '(empty)', md(new) or '(empty)'
-    start = 0
-    while start < min(len(old), len(new)) and old[start] == new[start]:
-        start += 1
-    end = 0
-    while end < min(len(old), len(new)) - start and old[-1 - end] == new[-1 - end]:
-        end += 1
+    start, end = common_ends(old, new)
     head = old[:start] if start <= context else '…' + old[start - context:start]
     tail = old[len(old) - end:] if end <= context else old[len(old) - end:len(old) - end + context] + '…'
 
