@@ -396,3 +396,31 @@ def test_no_serious_or_critical_accessibility_violation(browser, base, screen):
     assert not found, found
     reader.check()
     reader.context.close()
+
+
+@pytest.mark.parametrize('screen', list(SCREENS))
+def test_a_reader_finds_a_part_of_a_long_plan_through_its_contents(browser, base, screen):
+    """A long plan read on a phone: its contents list every chapter and section of the page, and a
+    tap on one brings its heading on screen; on a desktop the sidebar's table of contents does that
+    job and the list is not shown twice."""
+    reader = Reader(browser, **SCREENS[screen])
+    page = reader.page
+    page.goto(f'{base}/plans/chongqing-rongchang-2021/')
+    contents = page.locator('article nav.page-contents')
+    headings = page.locator('article h2[id], article h3[id]')
+    anchors = [h.get_attribute('id') for h in headings.all()]
+    if screen == 'desktop':
+        assert not contents.is_visible()
+        assert page.locator('.md-sidebar--secondary a[href="#part-2"]').is_visible()
+    else:
+        assert contents.is_visible()
+        contents.locator('summary').click()
+        links = [link.get_attribute('href') for link in contents.locator('a').all()]
+        assert links == [f'#{anchor}' for anchor in anchors]
+        target = anchors[-1]
+        contents.locator(f'a[href="#{target}"]').click()
+        page.wait_for_timeout(300)
+        heading = page.locator(f'article [id="{target}"]')
+        assert heading.evaluate('h => { const r = h.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }')
+    reader.check()
+    reader.context.close()

@@ -7,11 +7,12 @@ lang="en"; the Chinese is marked lang="zh")."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+import re
 from typing import Iterator
 
 from ipplans.site.labels import columns, field_label, value_words
 from ipplans.site.links import agency_link, measure_href, measure_number, plan_href, source_href, with_english_name
-from ipplans.site.markup import (a, built, external_link, facts_html, front_matter, heading, md, page_name,
+from ipplans.site.markup import (a, attr, built, external_link, facts_html, front_matter, heading, md, page_name,
                                  raw_block, table_html, translation, zh_en)
 from ipplans.site.model import Row, Site, most_tasks_first, plan_label, sort_number
 
@@ -27,11 +28,7 @@ def plan_page(site: Site, plan: Row) -> str:
     plan_id = plan.get('plan_id', '')
     measures = site.measures_in_order(plan_id)
     english_title = translation(plan.get('title_en', ''), 'p')
-    return '\n'.join(part for part in [
-        front_matter(title=plan.get('title', plan_id)),
-        f"# <span lang=\"zh\">{md(plan.get('title', plan_id))}</span>\n",
-        english_title and f'{english_title}\n',
-        about_block(site, plan, measures),
+    body = '\n'.join(part for part in [
         who_does_what(site, measures),
         curation_notes(site, plan_id),
         measures_markdown(site, measures),
@@ -39,6 +36,29 @@ def plan_page(site: Site, plan: Row) -> str:
         members(site, plan_id),
         citations(site, plan_id),
     ] if part)
+    return '\n'.join(part for part in [
+        front_matter(title=plan.get('title', plan_id)),
+        f"# <span lang=\"zh\">{md(plan.get('title', plan_id))}</span>\n",
+        english_title and f'{english_title}\n',
+        contents(body),
+        about_block(site, plan, measures),
+        body,
+    ] if part)
+
+
+HEADING = re.compile(r'^(#{2,3}) (.+) \{#([^}]+)\}$', re.M)
+
+
+def contents(markdown: str) -> str:
+    """The page's own ## and ### headings as a list of links, for phones: Material shows a page's table
+    of contents in the drawer only for pages in the navigation, and plan pages are not (the
+    stylesheet hides the list where the sidebar shows the table of contents)."""
+    headings = HEADING.findall(markdown)
+    if len(headings) < 2:
+        return ''
+    items = [f'<li class="level-{len(hashes)}"><a href="#{attr(anchor)}">{text}</a></li>' for hashes, text, anchor in headings]
+    return raw_block(['<nav class="page-contents" aria-label="Contents 目录"><details>',
+                      '<summary>Contents 目录</summary>', '<ul>', *items, '</ul>', '</details></nav>'])
 
 
 def about_block(site: Site, plan: Row, measures: list[Row]) -> str:
