@@ -294,6 +294,19 @@ def test_an_agency_is_found_by_its_name_and_by_an_alias_printed_in_a_plan(reader
     reader.check()
 
 
+def test_a_region_s_name_finds_its_agencies_page(reader, base):
+    """A reader types a district's name (东丽区): the browser cuts a name it does not know into single
+    characters, which find nothing the index keeps in longer words; every region with agencies in the
+    package is found by its name as the register spells it."""
+    regions = {r['region_code']: r['name'] for r in read_rows(ROOT, 'regions')}
+    codes = {a['region_code'] for a in read_rows(ROOT, 'agencies') if a['region_code']}
+    missed = [regions[code] for code in sorted(codes)
+              if f'/agencies/{code}/' not in {urlparse(l).path for l in index_hits(reader, base, regions[code])}]
+    assert not missed, f'regions whose agencies page their name does not find: {missed}'
+    assert '/agencies/120110/' in {urlparse(l).path for l in search(reader, base, '东丽区')}
+    reader.check()
+
+
 def test_refining_a_query_updates_the_address_so_back_returns_to_it(reader, base):
     page = reader.page
     page.goto(base + '/search/?q=' + quote('商标'))
