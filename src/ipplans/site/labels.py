@@ -4,16 +4,18 @@ its `title` and `title_zh`, those of its allowed values (roles, levels, source t
 from __future__ import annotations
 
 from ipplans.schema import enum_labels, field_title, label
+from ipplans.site.markup import md
 
 
 def field_label(schema: dict, field: str) -> str:
-    """A field's label in a list of facts, English and Chinese: 'Document number 发文字号'."""
-    return ' '.join(x for x in field_title(schema, field) if x)
+    """A field's label in a list of facts, English and Chinese: 'Document number 发文字号' (escaped, as
+    the schema's other text is, for a page's Markdown and raw HTML)."""
+    return md(' '.join(x for x in field_title(schema, field) if x))
 
 
 def columns(schema: dict, *fields: str) -> list[str]:
-    """Column headings for some fields of a table (their English labels)."""
-    return [field_title(schema, field)[0] for field in fields]
+    """Column headings for some fields of a table: their English labels (escaped)."""
+    return [md(field_title(schema, field)[0]) for field in fields]
 
 
 def words(value: str) -> str:
