@@ -75,6 +75,28 @@ def test_each_plan_page_shows_its_metadata_and_every_measure_in_order(site):
         assert measures[plan['plan_id']] or plan['capture'] in ('excerpt', 'metadata_only'), plan['plan_id']
 
 
+def field_title(table: str, field: str, chinese: bool = True) -> str:
+    """A field's labels as the pages show them, from its schema: 'Document number 发文字号' (title, title_zh)."""
+    spec = next(f for f in json.loads((ROOT / 'schemas' / f'{table}.json').read_text(encoding='utf-8'))['fields']
+                if f['name'] == field)
+    return ' '.join(x for x in (spec['title'], spec.get('title_zh', '') if chinese else '') if x)
+
+
+def test_plan_facts_and_columns_are_labelled_by_the_fields_titles_in_the_schemas(site):
+    facts = ('plan_id', 'doc_number', 'issuer', 'publisher', 'region_name', 'admin_level', 'date_signed',
+             'date_published', 'status')
+    cited = Counter(r['plan_id'] for r in rows('citations'))
+    for plan in rows('plans'):
+        markup = page(site, f"plans/{plan['plan_id']}/")
+        text = article_text(markup)
+        for field in facts:
+            assert f"{field_title('plans', field)}: " in text, (plan['plan_id'], field)
+        if cited[plan['plan_id']]:
+            header, _ = table_cells(section_markup(markup, 'citations'))
+            assert header == [field_title('citations', f, chinese=False) for f in
+                              ('cited_title', 'cited_doc_number', 'cited_doc_number_normalized', 'cited_in', 'note')]
+
+
 def lang_text(markup: str, lang: str) -> list[str]:
     """The visible text of each element of `markup` marked lang=`lang` (spans and paragraphs holding no other)."""
     return [visible(inner) for inner in re.findall(rf'<(?:span|p)\b[^>]*\blang="{lang}"[^>]*>(.*?)</(?:span|p)>', markup, re.S)]

@@ -1,6 +1,6 @@
-"""Facts read from Table Schemas: keys, field documentation, labels of allowed values, and the
-one map of the field types the tools handle (how each is typed, stored in SQLite and Arrow, named
-in messages)."""
+"""Facts read from Table Schemas: keys, field documentation, labels of fields and of allowed values,
+and the one map of the field types the tools handle (how each is typed, stored in SQLite and Arrow,
+named in messages)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -43,6 +43,12 @@ def identifier_fields(schema: dict) -> set[str]:
 def translations(schema: dict) -> dict[str, str]:
     """Fields holding the curators' English of another field ("translationOf"): {english field: its source field}."""
     return {f['name']: f['translationOf'] for f in field_docs(schema).values() if isinstance(f.get('translationOf'), str)}
+
+
+def field_title(schema: dict, field: str) -> tuple[str, str]:
+    """A field's labels (English, Chinese): its "title" and "title_zh"; the field's name and '' when it has none."""
+    doc = field_docs(schema).get(field, {})
+    return doc.get('title') or field, doc.get('title_zh', '')
 
 
 def enum_labels(schema: dict, field: str) -> dict[str, dict[str, str]]:

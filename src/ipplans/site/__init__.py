@@ -1,7 +1,7 @@
 """The site: data pages generated from the package, built with MkDocs, searched with Pagefind.
 
     markup.py   escaping every data value, and the Markdown/HTML shapes the pages are made of
-    labels.py   what the pages call fields and allowed values (the latter from the schemas)
+    labels.py   what the pages call fields and allowed values (read from the schemas)
     model.py    the site's view of the package (groupings worked out once) and the manifest
     links.py    where each generated thing lives, and the links to it
     pages/      one module per page type, in the ordered list PAGE_TYPES

@@ -52,8 +52,8 @@ def functions_index(site: Site, used: list[str], agencies: dict[str, list[Row]],
            'Each function has a page listing its agencies with their tasks. A task is one measure that names the agency '
            'in one role; an agency named in two roles for one measure counts in both.\n',
            '## Tasks by function and role {#by-role}\n',
-           table_md([field_label('agencies', 'function'), 'Agencies', 'Regions', *(md(label) for label in site.roles.values())],
-                    summary),
+           table_md([field_label(site.schema('agencies'), 'function'), 'Agencies', 'Regions',
+                     *(md(label) for label in site.roles.values())], summary),
            '## Definitions {#definitions}\n']
     for function in used:
         out += [f'### {function_title(site, function)} {{#{function_anchor(function)}}}\n',
@@ -94,8 +94,8 @@ def function_agencies(site: Site, function: str, agencies: list[Row], tasks: dic
         f"Agencies: {len(agencies)}, in regions: {len({a.get('region_code', '') for a in agencies})}; those that lead most "
         f"tasks come first. Every function is on the {link('Functions', 'index.md')} page.\n",
         '## Agencies {#agencies}\n',
-        table_md([field_label('responsibilities', 'agency_id'), field_label('agencies', 'region_code'), 'Plans',
-                  *(md(label) for label in site.roles.values())], rows)])
+        table_md([field_label(site.schema('responsibilities'), 'agency_id'), field_label(site.schema('agencies'), 'region_code'),
+                  'Plans', *(md(label) for label in site.roles.values())], rows)])
 
 
 def agency_plans(site: Site) -> dict[str, list[str]]:

@@ -76,7 +76,7 @@ def about_block(site: Site, plan: Row, measures: list[Row]) -> str:
     targets = site.by_plan('targets').get(plan_id, [])
 
     def fact(field: str, value: str) -> tuple[str, str]:
-        return field_label('plans', field), value
+        return field_label(schema, field), value
 
     meta = [
         fact('plan_id', md(plan_id)),
@@ -128,7 +128,7 @@ def who_does_what(site: Site, measures: list[Row]) -> str:
     def cell(mine: list[Row]) -> str:
         numbers = ' · '.join(a(measure_number(m), f"#{page_name(m.get('measure_id', ''))}") for m in mine)
         return f'{len(mine)}: {numbers}' if mine else ''
-    header = [field_label('responsibilities', 'agency_id'), *(md(site.roles[role]) for role in roles)]
+    header = [field_label(site.schema('responsibilities'), 'agency_id'), *(md(site.roles[role]) for role in roles)]
     return section('## Who does what 谁做什么 {#who-does-what}\n', header, [
         [with_english_name(agency_link(site, agency_id), site.agencies.get(agency_id, {})),
          *(cell(tasks[agency_id].get(role, [])) for role in roles)]
@@ -138,7 +138,8 @@ def who_does_what(site: Site, measures: list[Row]) -> str:
 
 def curation_notes(site: Site, plan_id: str) -> str:
     notes = site.by_plan('curation_notes').get(plan_id, [])
-    return section('## Curation notes {#curation-notes}\n', ['Table · field', *columns('curation_notes', 'row_key', 'note')], [
+    header = ['Table · field', *columns(site.schema('curation_notes'), 'row_key', 'note')]
+    return section('## Curation notes {#curation-notes}\n', header, [
         [md(f"{n.get('table_name', '')}.{n.get('field', '')}"), md(n.get('row_key', '')), md(n.get('note', ''))]
         for n in notes], 'Every decision taken in turning the source into rows (from the curation_notes table).\n')
 
@@ -152,7 +153,8 @@ def target_measure(site: Site, target: Row) -> str:
 
 def targets(site: Site, plan_id: str) -> str:
     rows = sorted(site.by_plan('targets').get(plan_id, []), key=lambda t: (sort_number(t.get('year', '')), t.get('target_id', '')))
-    return section('## Targets {#targets}\n', columns('targets', 'year', 'indicator', 'value', 'qualifier', 'text', 'measure_id'), [
+    header = columns(site.schema('targets'), 'year', 'indicator', 'value', 'qualifier', 'text', 'measure_id')
+    return section('## Targets {#targets}\n', header, [
         [md(t.get('year', '')), f"{md(t.get('indicator', ''))}<br>{md(t.get('indicator_en', ''))}",
          md(' '.join(x for x in (t.get('value', ''), t.get('unit', '')) if x)), md(t.get('qualifier', '')),
          md(t.get('text', '')), target_measure(site, t)]
@@ -161,7 +163,8 @@ def targets(site: Site, plan_id: str) -> str:
 
 def members(site: Site, plan_id: str) -> str:
     rows = sorted(site.by_plan('members').get(plan_id, []), key=lambda r: sort_number(r.get('seq', '')))
-    return section('## Members of coordinating bodies {#members}\n', columns('members', 'body', 'role', 'name', 'post', 'agency_id'), [
+    header = columns(site.schema('members'), 'body', 'role', 'name', 'post', 'agency_id')
+    return section('## Members of coordinating bodies {#members}\n', header, [
         [zh_en(m.get('body', ''), m.get('body_en', ''), '<br>'), md(m.get('role', '')), md(m.get('name', '')),
          zh_en(m.get('post', ''), m.get('post_en', ''), '<br>') if m.get('post', '').strip() else '',
          agency_link(site, m['agency_id']) if m.get('agency_id') else md(m.get('agency_as_printed', ''))]
@@ -171,7 +174,7 @@ def members(site: Site, plan_id: str) -> str:
 def citations(site: Site, plan_id: str) -> str:
     rows = sorted(site.by_plan('citations').get(plan_id, []), key=lambda r: sort_number(r.get('seq', '')))
     fields = ('cited_title', 'cited_doc_number', 'cited_doc_number_normalized', 'cited_in', 'note')
-    return section('## Documents cited {#citations}\n', columns('citations', *fields),
+    return section('## Documents cited {#citations}\n', columns(site.schema('citations'), *fields),
                    [[md(c.get(field, '')) for field in fields] for c in rows])
 
 
@@ -195,7 +198,7 @@ def measure_html(site: Site, measure: Row) -> list[str]:
             facts.append((label, ' · '.join(named)))
     if measure.get('deadline') or measure.get('deadline_date'):
         date = f" ({md(measure['deadline_date'])})" if measure.get('deadline_date') else ''
-        facts.append((field_label('measures', 'deadline'), f"{md(measure.get('deadline', ''))}{date}"))
+        facts.append((field_label(site.schema('measures'), 'deadline'), f"{md(measure.get('deadline', ''))}{date}"))
     return [heading(4, md(measure.get('number', '')), page_name(measure.get('measure_id', ''))),
             f"<p lang=\"zh\">{md(measure.get('text', ''))}</p>",
             translation(measure.get('text_en', ''), 'p'),

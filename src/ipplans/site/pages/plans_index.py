@@ -30,7 +30,7 @@ def plans_index(site: Site) -> str:
         front_matter(title='Plans'), '# Plans\n',
         f'{len(rows)} plans. Each page gives the plan\'s metadata, its source and how reliable it is, the curation '
         'notes, and every measure in order with the agencies named for it.\n',
-        table_md(['Plan', *columns('plans', 'region_name', 'admin_level', 'status'), 'Date', 'Measures', 'Targets'], rows),
+        table_md(['Plan', *columns(site.schema('plans'), 'region_name', 'admin_level', 'status'), 'Date', 'Measures', 'Targets'], rows),
         chart_image('measures-per-plan', 'Measures per plan', '../'),
         chart_image('deadlines', 'Deadlines and target years', '../'),
     ])

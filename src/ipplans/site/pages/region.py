@@ -78,12 +78,13 @@ def agency_section(site: Site, agency: Row, depth: int = 0) -> str:
     aliases = ' · '.join([md(a) for a in sorted(set(facts.aliases.get(agency_id, [])))] +
                          [f"{md(alias)} (in {a(md(plan_id), built(plan_href(plan_id)))} only)"
                           for alias, plan_id in sorted(set(facts.scoped_aliases.get(agency_id, [])))])
-    meta = [(field_label('agencies', 'agency_id'), md(agency_id)),
-            (field_label('agencies', 'kind'), md(value_words(site.schema('agencies'), 'kind', agency.get('kind', ''))))]
+    schema = site.schema('agencies')
+    meta = [(field_label(schema, 'agency_id'), md(agency_id)),
+            (field_label(schema, 'kind'), md(value_words(schema, 'kind', agency.get('kind', ''))))]
     function = site.functions.get(agency.get('function', ''))
     if function:
-        meta.append((field_label('agencies', 'function'), a(zh_en(function.get('label_zh', ''), function.get('label_en', '')),
-                                                            built(function_page(agency['function'])))))
+        meta.append((field_label(schema, 'function'), a(zh_en(function.get('label_zh', ''), function.get('label_en', '')),
+                                                        built(function_page(agency['function'])))))
     parent = site.agencies.get(agency.get('parent_agency_id', ''))
     if agency.get('parent_agency_id'):
         meta.append(('Unit of 所属单位', a(agency_name(site, parent), built(agency_href(parent))) if parent
@@ -96,13 +97,13 @@ def agency_section(site: Site, agency: Row, depth: int = 0) -> str:
     meta += [('Aliases seen in sources 来源中的写法', aliases or '(none)'),
              ('Tasks', ', '.join(f'{counts[r]} {r}' for r in site.roles if counts[r]) or 'none')]
     if agency.get('note'):
-        meta.append((field_label('agencies', 'note'), md(agency['note'])))
+        meta.append((field_label(schema, 'note'), md(agency['note'])))
     level = 2 + min(depth, 1)   # the parts of a section are one level below its heading: no level skipped
     block = [translation(agency.get('name_en', ''), 'p'), facts_html(meta), *tasks_by_plan(site, agency_id, anchor, level + 1)]
     memberships = facts.memberships.get(agency_id, [])
     if memberships:
         block.append(heading(level + 1, 'Members of coordinating bodies', f'{anchor}--coordinating-bodies'))
-        block.append(table_html(columns('members', 'plan_id', 'body', 'role', 'name', 'post'), [
+        block.append(table_html(columns(site.schema('members'), 'plan_id', 'body', 'role', 'name', 'post'), [
             [a(md(site.plans[m['plan_id']].get('title', '')), built(plan_href(m['plan_id'])) + '#members')
              if m.get('plan_id') in site.plans else md(m.get('plan_id', '')),
              zh_en(m.get('body', ''), m.get('body_en', ''), '<br>'), md(m.get('role', '')), md(m.get('name', '')),
